@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { authRoutes } from './modules/auth/routes.ts';
+import { campaignRoutes } from './modules/campaigns/routes.ts';
+import { countyRoutes } from './modules/counties/routes.ts';
+import { opsRoutes } from './modules/ops/routes.ts';
+import { referenceRoutes } from './modules/reference/routes.ts';
+import { userRoutes } from './modules/users/routes.ts';
+import { authPlugin } from './platform/auth/plugin.ts';
+import type { Deps } from './platform/deps.ts';
+import { installErrorHandling } from './platform/error-handler.ts';
+import { errorBody } from './platform/errors.ts';
+import { projectPath } from './platform/paths.ts';
+
+export type AppOptions = Deps & {
+  /** Built web UI to serve; the default is dist/web. Missing folder → API only. */
+  webRoot?: string;
+  /** Pino logger options; false silences logs (tests). */
+  logger?: boolean | object;
+};
+
+/** Builds the Fastify app: platform plugins first, then the modules. Does not listen. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { config } = opts;
+  const app = Fastify({
+    logger:
+      opts.logger === undefined
+        ? {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+          }
+        : opts.logger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+    // Malformed HTTP (e.g. raw non-ASCII in a URL) still gets the standard error body.
+    clientErrorHandler: (err, socket) => {
+      if (!socket.writable) return socket.destroy(err);
+      const body = JSON.stringify(
+        errorBody('VALIDATION_FAILED', 'Malformed HTTP request (URLs must be percent-encoded)'),
+      );
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      );
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design injects its CSS-in-JS as <style> elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(compress, { global: true, threshold: 1024 });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Jiqun API',
+        version: '0.1.0',
+        description:
+          'SME characteristic industrial cluster programme (中小企业特色产业集群). Errors: {"error": {"code","message","details"}}. ' +
+          'Cookie sessions must send x-csrf-token on changes; scripts may use Authorization: Bearer <api token>.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'jiqun_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(authPlugin, { db: opts.db, demo: config.demo });
+
+  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  for (const module of [opsRoutes, authRoutes, referenceRoutes, campaignRoutes, userRoutes, countyRoutes]) {
+    await app.register(module, opts);
+  }
+
+  const webRoot = opts.webRoot ?? projectPath('dist', 'web');
+  const indexHtml = path.join(webRoot, 'index.html');
+  const hasWeb = fs.existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      // Hashed assets never change; index.html must always be revalidated.
+      setHeaders: (res, filePath) => {
+        res.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
+      },
+    });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0] ?? '';
+    const isApi =
+      url.startsWith('/api/') ||
+      url === '/api' ||
+      url === '/healthz' ||
+      url === '/readyz' ||
+      url === '/metrics';
+    if (!isApi && hasWeb && (req.method === 'GET' || req.method === 'HEAD') && !path.extname(url)) {
+      // Client-side routes: the single-page app decides what to show.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.code(404).send(errorBody('NOT_FOUND', `No route ${req.method} ${url}`));
+  });
+  return app;
+}

@@ -1,0 +1,130 @@
+// Drizzle table definitions mirroring migrations/*.sql (the SQL files are the source of truth).
+import {
+  bigserial,
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const units = pgTable('units', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  kind: text('kind').notNull(),
+  region: text('region').notNull(),
+  provinceCode: text('province_code').notNull(),
+  sortOrder: integer('sort_order').notNull(),
+});
+
+export const divisions = pgTable('divisions', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  level: text('level').notNull(),
+  parentCode: text('parent_code'),
+  unitCode: text('unit_code'),
+});
+
+export const industries = pgTable('industries', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  level: text('level').notNull(),
+  parentCode: text('parent_code'),
+  sortOrder: integer('sort_order').notNull(),
+});
+
+export const campaigns = pgTable('campaigns', {
+  year: integer('year').primaryKey(),
+  noticeNo: text('notice_no'),
+  noticeDate: date('notice_date', { mode: 'string' }),
+  status: text('status').notNull(),
+  opensAt: date('opens_at', { mode: 'string' }),
+  countyDeadline: date('county_deadline', { mode: 'string' }),
+  unitDeadline: date('unit_deadline', { mode: 'string' }),
+  quotas: jsonb('quotas').notNull(),
+  standardsVersion: text('standards_version').notNull(),
+  formVersion: text('form_version').notNull(),
+  annualReportDue: text('annual_report_due'),
+  rules: jsonb('rules').notNull(),
+  listNoticeNo: text('list_notice_no'),
+  identifiedCount: integer('identified_count'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  username: text('username').notNull(),
+  displayName: text('display_name').notNull(),
+  role: text('role').notNull(),
+  divisionCode: text('division_code'),
+  unitCode: text('unit_code'),
+  email: text('email'),
+  passwordHash: text('password_hash').notNull(),
+  isDemo: boolean('is_demo').notNull().default(false),
+  disabled: boolean('disabled').notNull().default(false),
+  passwordChangedAt: ts('password_changed_at').notNull().defaultNow(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const sessions = pgTable('sessions', {
+  id: text('id').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  csrfToken: text('csrf_token').notNull(),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+  expiresAt: ts('expires_at').notNull(),
+});
+
+export const apiTokens = pgTable('api_tokens', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull(),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull(),
+  prefix: text('prefix').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  lastUsedAt: ts('last_used_at'),
+  expiresAt: ts('expires_at'),
+  revokedAt: ts('revoked_at'),
+});
+
+export const countyProfiles = pgTable('county_profiles', {
+  divisionCode: text('division_code').primaryKey(),
+  unitCode: text('unit_code').notNull(),
+  authorityName: text('authority_name').notNull().default(''),
+  address: text('address').notNull().default(''),
+  postalCode: text('postal_code').notNull().default(''),
+  contactName: text('contact_name').notNull().default(''),
+  contactPhone: text('contact_phone').notNull().default(''),
+  contactEmail: text('contact_email').notNull().default(''),
+  version: integer('version').notNull().default(1),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+});
+
+export const auditLog = pgTable('audit_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: ts('at').notNull().defaultNow(),
+  actorId: uuid('actor_id'),
+  actorName: text('actor_name'),
+  actorRole: text('actor_role'),
+  scope: text('scope'),
+  action: text('action').notNull(),
+  entityType: text('entity_type'),
+  entityId: text('entity_id'),
+  before: jsonb('before'),
+  after: jsonb('after'),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});

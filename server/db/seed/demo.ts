@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db.ts';
+import { hashPassword } from '../../platform/auth/passwords.ts';
+import { rows } from '../../platform/sql.ts';
+
+export const DEMO_PASSWORD = 'demo';
+export const DEMO_EXPERTS = 30;
+
+/** Shown on the login page and printed at start in demo mode. */
+export const DEMO_ACCOUNTS_HINT = [
+  { username: 'ministry', role: 'ministry', description: '工业和信息化部中小企业局 MIIT SME Bureau' },
+  { username: 'admin', role: 'admin', description: '系统管理员 Administrator' },
+  { username: 'unit-330200', role: 'unit', description: '宁波市 (one of 37: unit-<unit code>)' },
+  { username: 'county-330281', role: 'county', description: '余姚市 (every county: county-<division code>)' },
+  { username: 'expert-1', role: 'expert', description: '评审专家 expert-1 … expert-30' },
+];
+
+// Prefecture rows that are placeholders in GB/T 2260, not names anyone writes in an address.
+const PLACEHOLDER_PREFECTURES = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+
+type DemoUser = {
+  username: string;
+  displayName: string;
+  role: string;
+  divisionCode: string | null;
+  unitCode: string | null;
+};
+
+async function demoUsers(db: Db): Promise<DemoUser[]> {
+  const units = await rows<{ code: string; name: string }>(
+    db,
+    sql`SELECT code, name FROM units ORDER BY sort_order`,
+  );
+  const counties = await rows<{
+    code: string;
+    name: string;
+    unit_code: string;
+    p_name: string | null;
+    g_name: string | null;
+  }>(
+    db,
+    sql`SELECT d.code, d.name, d.unit_code, p.name AS p_name, g.name AS g_name
+        FROM divisions d LEFT JOIN divisions p ON p.code = d.parent_code LEFT JOIN divisions g ON g.code = p.parent_code
+        WHERE d.level = 'county' ORDER BY d.code`,
+  );
+  const users: DemoUser[] = [
+    {
+      username: 'ministry',
+      displayName: '工业和信息化部中小企业局',
+      role: 'ministry',
+      divisionCode: null,
+      unitCode: null,
+    },
+    { username: 'admin', displayName: '系统管理员', role: 'admin', divisionCode: null, unitCode: null },
+  ];
+  for (const u of units) {
+    users.push({
+      username: `unit-${u.code}`,
+      displayName: `${u.name}中小企业主管部门`,
+      role: 'unit',
+      divisionCode: null,
+      unitCode: u.code,
+    });
+  }
+  for (const c of counties) {
+    const place = [c.g_name, c.p_name]
+      .filter((n): n is string => n !== null && !PLACEHOLDER_PREFECTURES.has(n))
+      .concat(c.name)
+      .join('');
+    users.push({
+      username: `county-${c.code}`,
+      displayName: `${place}中小企业主管部门`,
+      role: 'county',
+      divisionCode: c.code,
+      unitCode: c.unit_code,
+    });
+  }
+  for (let i = 1; i <= DEMO_EXPERTS; i++) {
+    users.push({
+      username: `expert-${i}`,
+      displayName: `评审专家 ${i}`,
+      role: 'expert',
+      divisionCode: null,
+      unitCode: null,
+    });
+  }
+  return users;
+}
+
+/**
+ * Creates the demo accounts (password `demo`, hashed once for all of them). Idempotent: existing
+ * accounts are kept, missing ones added. Returns how many were added.
+ */
+export async function seedDemoAccounts(db: Db): Promise<number> {
+  const users = await demoUsers(db);
+  const [have] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM users WHERE is_demo`);
+  if (Number(have?.n ?? 0) >= users.length) return 0;
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const inserted = await rows<{ id: string }>(
+    db,
+    sql`INSERT INTO users (username, display_name, role, division_code, unit_code, password_hash, is_demo)
+        SELECT username, "displayName", role, "divisionCode", "unitCode", ${hash}, true
+        FROM json_to_recordset(${JSON.stringify(users)}::json)
+          AS x(username text, "displayName" text, role text, "divisionCode" text, "unitCode" text)
+        ON CONFLICT (lower(username)) DO NOTHING
+        RETURNING id`,
+  );
+  return inserted.length;
+}
+
+/** Outside demo mode no demo account may exist: remove any left from an earlier demo start. */
+export async function removeDemoAccounts(db: Db): Promise<number> {
+  return (await rows<{ id: string }>(db, sql`DELETE FROM users WHERE is_demo RETURNING id`)).length;
+}

@@ -1,0 +1,50 @@
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.ts';
+import { DEMO_ACCOUNTS_HINT, DEMO_PASSWORD } from './db/seed/demo.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { openConfiguredDatabase, prepareDatabase } from './platform/startup.ts';
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`${err.message}\nSee README.md, section Configuration.`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const database = await openConfiguredDatabase(config);
+  const app = await buildApp({ config, db: database.db, database });
+  try {
+    await prepareDatabase(database, config, app.log);
+  } catch (err) {
+    app.log.fatal({ err }, 'database preparation failed');
+    await database.close();
+    process.exit(1);
+  }
+
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error');
+    else app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+  });
+
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
+  const engine =
+    database.engine === 'pglite' ? `embedded PGlite in ${config.pgliteDir}` : 'PostgreSQL (DATABASE_URL)';
+  const lines = [`Jiqun is running on ${url}  (database: ${engine})`, `API docs: ${url}/api/docs`];
+  if (config.demo) {
+    lines.push(`Demo mode: every demo account has the password "${DEMO_PASSWORD}":`);
+    for (const a of DEMO_ACCOUNTS_HINT) lines.push(`  ${a.username.padEnd(15)} ${a.description}`);
+  }
+  console.log(lines.join('\n'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,116 @@
+import fs from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import * as schema from '../db/schema.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Engine = 'pglite' | 'postgres';
+
+export type Row = Record<string, unknown>;
+
+/** Raw access for what Drizzle does not cover: multi-statement migration files and parameterised SQL. */
+export type RawSql = {
+  query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs several statements in one call (no parameters), as migration files need. */
+  exec(text: string): Promise<void>;
+};
+
+export type Database = {
+  engine: Engine;
+  db: Db;
+  raw: RawSql;
+  /** Runs fn on one connection (needed for session-level advisory locks on PostgreSQL). */
+  withConnection<T>(fn: (raw: RawSql) => Promise<T>): Promise<T>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions =
+  | { engine: 'postgres'; url: string; poolSize?: number; onError?: (err: Error) => void }
+  | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+
+/** Opens PGlite (embedded; in memory when dataDir is undefined) or a PostgreSQL pool. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.engine === 'postgres' ? openPostgres(options) : openPglite(options);
+}
+
+async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
+  if (options.dataDir) await fs.mkdir(options.dataDir, { recursive: true });
+  const client = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const raw: RawSql = {
+    async query<T extends Row>(text: string, params: unknown[] = []) {
+      const result = await client.query<T>(text, params);
+      return result.rows;
+    },
+    async exec(text: string) {
+      await client.exec(text);
+    },
+  };
+  let closed = false;
+  return {
+    engine: 'pglite',
+    db: drizzlePglite({ client, schema }) as unknown as Db,
+    raw,
+    withConnection: (fn) => fn(raw),
+    async ping() {
+      await client.query('select 1');
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await client.close();
+    },
+  };
+}
+
+async function openPostgres(options: {
+  url: string;
+  poolSize?: number;
+  onError?: (err: Error) => void;
+}): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client losing its connection (server restart) must not crash the process.
+  pool.on('error', (err) => options.onError?.(err));
+  const rawOf = (c: pg.Pool | pg.PoolClient): RawSql => ({
+    async query<T extends Row>(text: string, params: unknown[] = []) {
+      const result = await c.query<T>(text, params);
+      return result.rows;
+    },
+    async exec(text: string) {
+      await c.query(text);
+    },
+  });
+  let closed = false;
+  return {
+    engine: 'postgres',
+    db: drizzlePg({ client: pool, schema }) as unknown as Db,
+    raw: rawOf(pool),
+    async withConnection(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(rawOf(client));
+      } finally {
+        client.release();
+      }
+    },
+    async ping() {
+      await pool.query('select 1');
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
