@@ -42,9 +42,13 @@ describe('county official login', () => {
       await page.getByRole('button', { name: /登\s*录|Log in|Sign in/ }).click();
 
       await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
-      await page.getByText('余姚市').first().waitFor({ state: 'visible', timeout: 30_000 });
+      // The login page lists the demo accounts (余姚市 among them): read the text only once it is gone.
+      await page.getByLabel(/密码|Password/).waitFor({ state: 'detached', timeout: 30_000 });
+      // Read the page's own content (the <main> landmark), not the header's account name, once it has loaded.
+      const main = page.getByRole('main');
+      await main.getByText('余姚市').first().waitFor({ state: 'visible', timeout: 30_000 });
       // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the text a person sees
-      const text = await page.locator('body').innerText();
+      const text = await main.innerText();
       assert.match(text, /余姚市/, 'the home page names the county');
       assert.match(text, /宁波/, 'the home page names the recommending unit, 宁波市');
       const banner = page.getByText(/演示/).filter({ visible: true }).first();
