@@ -1,0 +1,57 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ApiError } from './api/client.ts';
+import { AppLayout } from './components/app-layout.tsx';
+import { AppProviders } from './components/app-providers.tsx';
+import { RequireAuth } from './components/require-auth.tsx';
+import { RouteError } from './components/route-error.tsx';
+import { SuspensePage } from './components/suspense-page.tsx';
+
+const LoginPage = lazy(() => import('./pages/login-page.tsx'));
+const HomePage = lazy(() => import('./pages/home-page.tsx'));
+const ReferencePage = lazy(() => import('./pages/reference-page.tsx'));
+const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx will not get better by asking again; network blips and 5xx may.
+      retry: (failureCount, error) =>
+        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failureCount < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    children: [
+      { path: '/login', element: <SuspensePage page={LoginPage} /> },
+      {
+        path: '/',
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <SuspensePage page={HomePage} /> },
+          { path: 'reference', element: <SuspensePage page={ReferencePage} /> },
+          { path: '*', element: <SuspensePage page={NotFoundPage} /> },
+        ],
+      },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <AppProviders>
+        <RouterProvider router={router} />
+      </AppProviders>
+    </QueryClientProvider>
+  );
+}

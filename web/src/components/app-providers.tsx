@@ -1,0 +1,20 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { useLanguage } from '../i18n/index.ts';
+
+/** antd configuration that follows the interface language. */
+export function AppProviders({ children }: { children: ReactNode }) {
+  const lang = useLanguage();
+  return (
+    <ConfigProvider
+      locale={lang === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#1d4ed8', colorLink: '#1d4ed8' } }}
+      // "登录" rather than "登 录": the inserted space also ends up in the accessible name.
+      button={{ autoInsertSpace: false }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}

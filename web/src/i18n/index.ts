@@ -1,0 +1,68 @@
+import 'dayjs/locale/zh-cn';
+import dayjs from 'dayjs';
+import i18next from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import en from './en.ts';
+import {
+  DEFAULT_LANGUAGE,
+  isLanguage,
+  LANGUAGE_STORAGE_KEY,
+  type Language,
+  toLanguage,
+} from './languages.ts';
+import zhCN, { type Dictionary } from './zh-CN.ts';
+
+export { formatMoneyYi, formatNumber, formatPercent } from './format.ts';
+export { LANGUAGES, type Language } from './languages.ts';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: Dictionary };
+  }
+}
+
+function readStoredLanguage(): Language {
+  try {
+    const stored = window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
+    if (isLanguage(stored)) return stored;
+  } catch {
+    // Storage may be unavailable (privacy mode); fall back to the default.
+  }
+  return DEFAULT_LANGUAGE;
+}
+
+function applyLanguage(lang: Language): void {
+  document.documentElement.lang = lang;
+  dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
+}
+
+export function initI18n(): typeof i18next {
+  const lng = readStoredLanguage();
+  applyLanguage(lng);
+  void i18next.use(initReactI18next).init({
+    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    lng,
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: ['zh-CN', 'en'],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  i18next.on('languageChanged', (value) => applyLanguage(toLanguage(value)));
+  return i18next;
+}
+
+export async function setLanguage(lang: Language): Promise<void> {
+  try {
+    window.localStorage.setItem(LANGUAGE_STORAGE_KEY, lang);
+  } catch {
+    // Not persisted; the switch still applies to this page.
+  }
+  await i18next.changeLanguage(lang);
+}
+
+/** The current interface language, re-rendering on change. */
+export function useLanguage(): Language {
+  const { i18n } = useTranslation();
+  return toLanguage(i18n.resolvedLanguage ?? i18n.language);
+}

@@ -1,0 +1,56 @@
+import { Card, Descriptions, type DescriptionsProps, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../api/queries.ts';
+import { useLanguage } from '../i18n/index.ts';
+
+export default function HomePage() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const session = useSession().data;
+  if (!session) return null;
+  const { user, scope } = session;
+  const unitName = scope.unit ? (lang === 'en' ? scope.unit.nameEn : scope.unit.name) : undefined;
+
+  const items: DescriptionsProps['items'] = [
+    { key: 'role', label: t('home.role'), children: t(`roles.${user.role}`) },
+    { key: 'username', label: t('home.username'), children: user.username },
+  ];
+  if (user.role === 'county') {
+    const division = scope.division;
+    items.push({
+      key: 'county',
+      label: t('home.county'),
+      children: division?.name ?? user.divisionCode ?? '—',
+    });
+    if (division && division.path.length > 0) {
+      const path = division.path.map((p) => p.name).join(' / ');
+      items.push({ key: 'path', label: t('home.countyPath'), children: path });
+    }
+    items.push({ key: 'unit', label: t('home.unit'), children: unitName ?? user.unitCode ?? '—' });
+  } else if (user.role === 'unit') {
+    items.push({ key: 'unit', label: t('home.unit'), children: unitName ?? user.unitCode ?? '—' });
+    if (scope.unit) {
+      items.push(
+        { key: 'kind', label: t('home.unitKind'), children: t(`kinds.${scope.unit.kind}`) },
+        { key: 'region', label: t('home.region'), children: t(`regions.${scope.unit.region}`) },
+        {
+          key: 'counties',
+          label: t('home.countyCount'),
+          children: t('home.countyCountValue', { count: scope.unit.countyCount }),
+        },
+      );
+    }
+  }
+
+  return (
+    <section aria-labelledby="home-title" className="page">
+      <Typography.Title level={1} id="home-title" className="page-title">
+        {t('home.welcome', { name: user.displayName })}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
+      <Card>
+        <Descriptions column={1} items={items} />
+      </Card>
+    </section>
+  );
+}
