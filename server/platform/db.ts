@@ -30,19 +30,25 @@ export type Database = {
 
 export type DatabaseOptions =
   | { engine: 'postgres'; url: string; poolSize?: number; onError?: (err: Error) => void }
-  | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+  | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob; client?: PGlite };
 
 /** Opens PGlite (embedded; in memory when dataDir is undefined) or a PostgreSQL pool. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.engine === 'postgres' ? openPostgres(options) : openPglite(options);
 }
 
-async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
+async function openPglite(options: {
+  dataDir?: string;
+  loadDataDir?: Blob;
+  client?: PGlite;
+}): Promise<Database> {
   if (options.dataDir) await fs.mkdir(options.dataDir, { recursive: true });
-  const client = await PGlite.create({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-  });
+  const client =
+    options.client ??
+    (await PGlite.create({
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    }));
   const raw: RawSql = {
     async query<T extends Row>(text: string, params: unknown[] = []) {
       const result = await client.query<T>(text, params);

@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.ts';
+import { type Config, loadConfig } from '../platform/config.ts';
+import { freshDatabase, type TestDatabase } from './database.ts';
+
+export type TestApp = {
+  url: string;
+  app: FastifyInstance;
+  database: TestDatabase;
+  config: Config;
+  close(): Promise<void>;
+};
+
+/**
+ * The real app on a fresh database, listening on a random local port: tests talk to it over real HTTP.
+ * Demo accounts (password `demo`) exist, as in `npm start`.
+ */
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await freshDatabase();
+  const config: Config = { ...loadConfig({}), demo: true, ...overrides };
+  const app = await buildApp({ config, db: database.db, database, logger: false, webRoot: '/nonexistent' });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    database,
+    config,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+export type Session = { cookie: string; csrfToken: string; user: { id: string; role: string } };
+
+/** Signs in over HTTP and returns what a browser would hold: the cookie and the CSRF token. */
+export async function login(url: string, username: string, password = 'demo'): Promise<Session> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const body = (await res.json()) as { csrfToken: string; user: { id: string; role: string } };
+  return { cookie, csrfToken: body.csrfToken, user: body.user };
+}
+
+/** A fetch with the session's cookie and CSRF header, returning status and parsed JSON. */
+export async function call(
+  url: string,
+  session: Session | null,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response fields freely and assert on each one
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const h: Record<string, string> = { ...headers };
+  if (session) {
+    h.cookie = session.cookie;
+    if (method !== 'GET' && !('x-csrf-token' in headers)) h['x-csrf-token'] = session.csrfToken;
+  }
+  if (body !== undefined) h['content-type'] = 'application/json';
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: h,
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON (e.g. /metrics): keep the text.
+  }
+  return { status: res.status, body: parsed, headers: res.headers };
+}
