@@ -78,3 +78,7 @@ export async function call(
   }
   return { status: res.status, body: parsed, headers: res.headers };
 }
+
+/** Parses a fetch response's JSON body for assertions. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read response fields freely and assert on each one
+export const jsonOf = async (res: Response): Promise<any> => res.json();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { call, login, startTestApp, type TestApp } from '../../test-support/app.ts';
+import { call, jsonOf, login, startTestApp, type TestApp } from '../../test-support/app.ts';
 
 let t: TestApp;
 before(async () => {
@@ -22,7 +22,7 @@ describe('login', () => {
     assert.match(cookie, /^jiqun_session=/);
     assert.match(cookie, /HttpOnly/i);
     assert.match(cookie, /SameSite=Lax/i);
-    const body = await res.json();
+    const body = await jsonOf(res);
     assert.equal(body.user.role, 'county');
     assert.equal(body.user.divisionCode, '330281');
     assert.equal(body.user.unitCode, '330200');
@@ -52,7 +52,7 @@ describe('login', () => {
       body: '{nope',
     });
     assert.equal(notJson.status, 400);
-    assert.equal((await notJson.json()).error.code, 'VALIDATION_FAILED');
+    assert.equal((await jsonOf(notJson)).error.code, 'VALIDATION_FAILED');
   });
   it('locks an account after 20 rapid failures: 429 with Retry-After, even for the right password', async () => {
     const username = 'county-320581';

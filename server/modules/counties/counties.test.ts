@@ -14,7 +14,7 @@ let expert: Session;
 
 before(async () => {
   t = await startTestApp();
-  [yuyao, cixi, changshu, ningbo, zhejiang, jiangsu, ministry, expert] = await Promise.all(
+  [yuyao, cixi, changshu, ningbo, zhejiang, jiangsu, ministry, expert] = (await Promise.all(
     [
       'county-330281',
       'county-330282',
@@ -25,7 +25,7 @@ before(async () => {
       'ministry',
       'expert-1',
     ].map((u) => login(t.url, u)),
-  );
+  )) as Session[] as [Session, Session, Session, Session, Session, Session, Session, Session];
 });
 after(() => t.close());
 

@@ -22,7 +22,7 @@ describe('GET /api/v1/units', () => {
     assert.equal(countOf('provincial'), 31);
     assert.equal(countOf('separate_plan_city'), 5);
     assert.equal(countOf('xpcc'), 1);
-    const byCode = new Map((body.items as { code: string }[]).map((u) => [u.code, u]));
+    const byCode = new Map((body.items as { code: string; region: string }[]).map((u) => [u.code, u]));
     assert.deepEqual(byCode.get('330200'), {
       code: '330200',
       name: '宁波市',
@@ -31,10 +31,10 @@ describe('GET /api/v1/units', () => {
       region: 'east',
       countyCount: 10,
     });
-    assert.equal((byCode.get('210200') as { region: string }).region, 'northeast');
-    assert.equal((byCode.get('660000') as { region: string }).region, 'west');
-    assert.equal((byCode.get('510000') as { region: string }).region, 'west');
-    assert.equal((byCode.get('340000') as { region: string }).region, 'central');
+    assert.equal(byCode.get('210200')?.region, 'northeast');
+    assert.equal(byCode.get('660000')?.region, 'west');
+    assert.equal(byCode.get('510000')?.region, 'west');
+    assert.equal(byCode.get('340000')?.region, 'central');
   });
   it('gets one unit and 404s an unknown code', async () => {
     assert.equal((await get('/api/v1/units/660000')).body.kind, 'xpcc');
