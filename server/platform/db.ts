@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -37,18 +38,62 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return options.engine === 'postgres' ? openPostgres(options) : openPglite(options);
 }
 
+/**
+ * PGlite allows one process per data directory; a second one would corrupt it. A pid file next to the
+ * directory refuses a second opener with a clear message (a stale file from a crash is taken over).
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const lockFile = `${path.resolve(dataDir)}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await fs.writeFile(lockFile, String(process.pid), { flag: 'wx' });
+      return () => fs.rm(lockFile, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(await fs.readFile(lockFile, 'utf8').catch(() => ''));
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid)) {
+        throw new Error(
+          `The embedded database ${dataDir} is in use by another Jiqun process (pid ${pid}). ` +
+            'Stop it first, or use a PostgreSQL server (DATABASE_URL) to run several processes.',
+        );
+      }
+      await fs.rm(lockFile, { force: true });
+    }
+  }
+  throw new Error(`Could not lock ${dataDir}`);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 async function openPglite(options: {
   dataDir?: string;
   loadDataDir?: Blob;
   client?: PGlite;
 }): Promise<Database> {
-  if (options.dataDir) await fs.mkdir(options.dataDir, { recursive: true });
-  const client =
-    options.client ??
-    (await PGlite.create({
-      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    }));
+  let unlock = async () => {};
+  if (options.dataDir) {
+    await fs.mkdir(options.dataDir, { recursive: true });
+    unlock = await lockDataDir(options.dataDir);
+  }
+  let client: PGlite;
+  try {
+    client =
+      options.client ??
+      (await PGlite.create({
+        ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+        ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      }));
+  } catch (err) {
+    await unlock();
+    throw err;
+  }
   const raw: RawSql = {
     async query<T extends Row>(text: string, params: unknown[] = []) {
       const result = await client.query<T>(text, params);
@@ -71,6 +116,7 @@ async function openPglite(options: {
       if (closed) return;
       closed = true;
       await client.close();
+      await unlock();
     },
   };
 }
