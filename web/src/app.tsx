@@ -1,7 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api/client.ts';
+import { queryKeys } from './api/queries.ts';
 import { AppLayout } from './components/app-layout.tsx';
 import { AppProviders } from './components/app-providers.tsx';
 import { RequireAuth } from './components/require-auth.tsx';
@@ -13,7 +14,19 @@ const HomePage = lazy(() => import('./pages/home-page.tsx'));
 const ReferencePage = lazy(() => import('./pages/reference-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
-const queryClient = new QueryClient({
+// A 401 from any call but /auth/me and /auth/login means the session expired: mark it signed out so
+// RequireAuth sends the browser to /login.
+function onApiError(error: Error): void {
+  if (error instanceof ApiError && error.status === 401) queryClient.setQueryData(queryKeys.session, null);
+}
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({
+    onError: (error, query) => query.queryKey[0] !== 'auth' && onApiError(error),
+  }),
+  mutationCache: new MutationCache({
+    onError: (error, _vars, _ctx, mutation) => mutation.options.meta?.auth !== true && onApiError(error),
+  }),
   defaultOptions: {
     queries: {
       // A 4xx will not get better by asking again; network blips and 5xx may.

@@ -34,6 +34,7 @@ export function useSession() {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
+    meta: { auth: true },
     mutationFn: ({ username, password }: { username: string; password: string }) =>
       api.login(username, password),
     onSuccess: (session: Session) => {
@@ -45,6 +46,7 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
+    meta: { auth: true },
     mutationFn: () => api.logout(),
     onSettled: () => {
       // Drop everything the previous user could see, then mark the session as signed out.

@@ -62,13 +62,19 @@ export interface Scope {
 
 export interface Session {
   user: User;
-  csrfToken: string;
+  /** Null for callers that authenticate with a bearer token rather than the session cookie. */
+  csrfToken: string | null;
   scope: Scope;
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
 export interface DemoAccount {
   username: string;
-  role: Role;
+  /** A Role in practice; the meta schema only promises a string. */
+  role: string;
   description: string;
 }
 
