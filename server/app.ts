@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { authRoutes } from './modules/auth/routes.ts';
+import { calendarRoutes } from './modules/calendar/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { countyRoutes } from './modules/counties/routes.ts';
 import { opsRoutes } from './modules/ops/routes.ts';
@@ -105,7 +106,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
-  for (const module of [opsRoutes, authRoutes, referenceRoutes, campaignRoutes, userRoutes, countyRoutes]) {
+  for (const module of [
+    opsRoutes,
+    authRoutes,
+    referenceRoutes,
+    calendarRoutes,
+    campaignRoutes,
+    userRoutes,
+    countyRoutes,
+  ]) {
     await app.register(module, opts);
   }
 

@@ -161,6 +161,22 @@ describe('GET /api/v1/campaigns', () => {
   });
 });
 
+describe('GET /api/v1/calendar/add-working-days', () => {
+  it('counts on the official calendar, 调休 included', async () => {
+    // 2025 National Day: 1–8 October off; Sunday 28 September worked.
+    const r = await get('/api/v1/calendar/add-working-days?from=2025-09-26&days=5');
+    assert.equal(r.status, 200);
+    assert.equal(r.body.endsOn, '2025-10-09');
+    assert.equal(r.body.provisional, false);
+    // Spring Festival 2026 (15–23 February off; 14 and 28 February worked).
+    const spring = await get('/api/v1/calendar/add-working-days?from=2026-02-13&days=3');
+    assert.equal(spring.body.endsOn, '2026-02-24');
+    const bad = await get('/api/v1/calendar/add-working-days?from=2025-02-30&days=5');
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.error.details[0].path, 'querystring.from');
+  });
+});
+
 describe('operations', () => {
   it('answers health, readiness, metrics, meta and the OpenAPI document', async () => {
     assert.equal((await get('/healthz')).status, 200);
