@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { DemoAccountDto } from '../../../domain/api-contract.ts';
 import type { Db } from '../../platform/db.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { rows } from '../../platform/sql.ts';
@@ -7,7 +8,7 @@ export const DEMO_PASSWORD = 'demo';
 export const DEMO_EXPERTS = 30;
 
 /** Shown on the login page and printed at start in demo mode. */
-export const DEMO_ACCOUNTS_HINT = [
+export const DEMO_ACCOUNTS_HINT: DemoAccountDto[] = [
   { username: 'ministry', role: 'ministry', description: '工业和信息化部中小企业局 MIIT SME Bureau' },
   { username: 'admin', role: 'admin', description: '系统管理员 Administrator' },
   { username: 'unit-330200', role: 'unit', description: '宁波市 (one of 37: unit-<unit code>)' },

@@ -1,33 +1,15 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { scopeDto, UserDto } from '../../../domain/api-contract.ts';
 import type { Role } from '../../../domain/roles.ts';
-import { ROLES } from '../../../domain/roles.ts';
 import type { Executor } from '../../platform/sql.ts';
 import { getDivision, listUnits } from '../reference/repo.ts';
-import { divisionSchema, unitSchema } from '../reference/schemas.ts';
 
-export const userSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  divisionCode: z.string().optional(),
-  unitCode: z.string().optional(),
-});
-export type UserDto = z.infer<typeof userSchema>;
-
-export const scopeSchema = z.object({
-  division: divisionSchema.nullable(),
-  unit: unitSchema.nullable(),
-});
-
-export const sessionSchema = z.object({
-  user: userSchema,
-  csrfToken: z
-    .string()
-    .nullable()
-    .describe('Send as x-csrf-token on every change made with the session cookie'),
-  scope: scopeSchema,
-});
+export {
+  scopeDto as scopeSchema,
+  sessionDto as sessionSchema,
+  type UserDto,
+  userDto as userSchema,
+} from '../../../domain/api-contract.ts';
 
 type UserLike = {
   id: string;
@@ -51,7 +33,7 @@ export function presentUser(u: UserLike): UserDto {
 }
 
 /** The county and unit a user acts for, resolved for display. */
-export async function presentScope(db: Executor, u: UserLike): Promise<z.infer<typeof scopeSchema>> {
+export async function presentScope(db: Executor, u: UserLike): Promise<z.infer<typeof scopeDto>> {
   const division = u.divisionCode ? await getDivision(db, u.divisionCode) : null;
   const [unit] = u.unitCode ? await listUnits(db, u.unitCode) : [];
   return { division, unit: unit ?? null };

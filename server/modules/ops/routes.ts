@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import client from 'prom-client';
 import { z } from 'zod';
+import { metaDto } from '../../../domain/api-contract.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { DEMO_ACCOUNTS_HINT } from '../../db/seed/demo.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
@@ -65,16 +66,7 @@ export const opsRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
       schema: {
         tags: ['ops'],
         summary: 'Product name, version and whether this is a demo installation',
-        response: {
-          200: z.object({
-            name: z.string(),
-            version: z.string(),
-            demo: z.boolean(),
-            demoAccounts: z
-              .array(z.object({ username: z.string(), role: z.string(), description: z.string() }))
-              .nullable(),
-          }),
-        },
+        response: { 200: metaDto },
       },
     },
     async () => ({

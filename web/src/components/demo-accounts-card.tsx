@@ -1,6 +1,6 @@
 import { Button, Card, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type DemoAccount, isRole } from '../api/types.ts';
+import type { DemoAccount } from '../api/types.ts';
 
 export const DEMO_PASSWORD = 'demo';
 
@@ -45,7 +45,7 @@ export function DemoAccountsCard({
               <code>{account.username}</code>
             </Button>
             <span className="demo-account-meta">
-              <Tag>{isRole(account.role) ? t(`roles.${account.role}`) : account.role}</Tag>
+              <Tag>{t(`roles.${account.role}`)}</Tag>
               {account.description}
             </span>
           </List.Item>
