@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import Fastify from 'fastify';
+import { migrate } from '../db/migrate.ts';
+import { freshDatabase, type TestDatabase } from '../test-support/database.ts';
+import { authPlugin } from './auth/plugin.ts';
+import { openDatabase } from './db.ts';
+import { prepareDatabase } from './startup.ts';
+import cookie from '@fastify/cookie';
+
+let db: TestDatabase;
+before(async () => {
+  db = await freshDatabase();
+});
+after(() => db.drop());
+
+const count = async (sql: string) => Number((await db.raw.query<{ n: number }>(sql))[0]?.n);
+
+describe('start-up preparation', () => {
+  it('is idempotent: a second start changes nothing', async () => {
+    const users = await count('SELECT count(*)::int AS n FROM users');
+    const divisions = await count('SELECT count(*)::int AS n FROM divisions');
+    await prepareDatabase(db, { demo: true });
+    assert.equal(await count('SELECT count(*)::int AS n FROM users'), users);
+    assert.equal(await count('SELECT count(*)::int AS n FROM divisions'), divisions);
+    assert.equal(divisions, 3348);
+  });
+  it('creates one demo account per county and unit, plus ministry, admin and 30 experts', async () => {
+    assert.equal(await count("SELECT count(*)::int AS n FROM users WHERE is_demo AND role = 'unit'"), 37);
+    assert.equal(
+      await count("SELECT count(*)::int AS n FROM users WHERE is_demo AND role = 'county'"),
+      await count("SELECT count(*)::int AS n FROM divisions WHERE level = 'county'"),
+    );
+    assert.equal(await count("SELECT count(*)::int AS n FROM users WHERE is_demo AND role = 'expert'"), 30);
+    // Hashed once: every demo account shares one argon2id hash.
+    assert.equal(await count('SELECT count(DISTINCT password_hash)::int AS n FROM users WHERE is_demo'), 1);
+    const [hash] = await db.raw.query<{ password_hash: string }>('SELECT password_hash FROM users LIMIT 1');
+    assert.match(hash!.password_hash, /^\$argon2id\$/);
+  });
+  it('removes every demo account when started outside demo mode, keeping real ones', async () => {
+    await db.raw.query(
+      "INSERT INTO users (username, display_name, role, password_hash) VALUES ('real-admin', 'Real', 'admin', 'x')",
+    );
+    await prepareDatabase(db, { demo: false });
+    assert.equal(await count('SELECT count(*)::int AS n FROM users WHERE is_demo'), 0);
+    assert.equal(await count("SELECT count(*)::int AS n FROM users WHERE username = 'real-admin'"), 1);
+  });
+  it('refuses to start when an applied migration was edited', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiqun-mig-'));
+    await fs.writeFile(path.join(dir, '0001_x.sql'), 'CREATE TABLE mig_probe (id int);');
+    assert.deepEqual(await migrate(db, dir), ['0001_x.sql']);
+    assert.deepEqual(await migrate(db, dir), []);
+    await fs.writeFile(path.join(dir, '0001_x.sql'), 'CREATE TABLE mig_probe (id bigint);');
+    await assert.rejects(migrate(db, dir), /0001_x\.sql was changed/);
+    await fs.rm(dir, { recursive: true });
+  });
+  it('rolls back a failing migration completely', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiqun-mig-'));
+    await fs.writeFile(
+      path.join(dir, '0001_bad.sql'),
+      'CREATE TABLE half_done (id int); SELECT no_such_function();',
+    );
+    await assert.rejects(migrate(db, dir));
+    assert.equal(await count("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'half_done'"), 0);
+    assert.equal(
+      await count("SELECT count(*)::int AS n FROM schema_migrations WHERE name = '0001_bad.sql'"),
+      0,
+    );
+    await fs.rm(dir, { recursive: true });
+  });
+});
+
+describe('declared access', () => {
+  it('refuses to build an app with an /api/v1 route that declares no access', async () => {
+    const app = Fastify();
+    await app.register(cookie);
+    await app.register(authPlugin, { db: db.db, demo: true });
+    assert.throws(() => app.get('/api/v1/forgotten', async () => 'oops'), /must declare config\.access/);
+    await app.close();
+  });
+});
+
+describe('embedded database lock', () => {
+  it('refuses a second process on the same data directory and frees it on close', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiqun-lock-'));
+    const dataDir = path.join(dir, 'db');
+    await fs.mkdir(dir, { recursive: true });
+    // Pretend a live process holds it: our parent's pid is alive.
+    await fs.writeFile(`${dataDir}.lock`, String(process.ppid));
+    await assert.rejects(openDatabase({ engine: 'pglite', dataDir }), /in use by another Jiqun process/);
+    // A stale lock (dead pid) is taken over.
+    await fs.writeFile(`${dataDir}.lock`, '999999999');
+    const first = await openDatabase({ engine: 'pglite', dataDir });
+    assert.equal(await fs.readFile(`${dataDir}.lock`, 'utf8'), String(process.pid));
+    await first.close();
+    await assert.rejects(fs.access(`${dataDir}.lock`));
+    await fs.rm(dir, { recursive: true });
+  });
+});
