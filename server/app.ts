@@ -89,7 +89,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         version: '0.1.0',
         description:
           'SME characteristic industrial cluster programme (中小企业特色产业集群). Errors: {"error": {"code","message","details"}}. ' +
-          'Cookie sessions must send x-csrf-token on changes; scripts may use Authorization: Bearer <api token>.',
+          'Cookie sessions must send x-csrf-token on changes; scripts may use Authorization: Bearer jq_… (POST /api/v1/auth/tokens).',
       },
       components: {
         securitySchemes: {

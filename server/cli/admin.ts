@@ -1,11 +1,11 @@
 // Administration from the shell, for real deployments: `npm run admin -- <command> [options]`.
 import { parseArgs } from 'node:util';
-import { type Role, ROLES } from '../../domain/roles.ts';
-import { verifyAuditChain } from '../platform/audit.ts';
+import { ROLES, type Role } from '../../domain/roles.ts';
+import { createUser, resetPassword } from '../modules/users/service.ts';
 import type { AuditActor } from '../platform/audit.ts';
+import { verifyAuditChain } from '../platform/audit.ts';
 import { loadConfig } from '../platform/config.ts';
 import { openConfiguredDatabase, prepareDatabase } from '../platform/startup.ts';
-import { createUser, resetPassword } from '../modules/users/service.ts';
 
 const USAGE = `Usage: npm run admin -- <command> [options]
 

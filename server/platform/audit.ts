@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { rows, type Executor } from './sql.ts';
+import { type Executor, rows } from './sql.ts';
 
 export type AuditActor = {
   id: string | null;

@@ -3,13 +3,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import cookie from '@fastify/cookie';
 import Fastify from 'fastify';
 import { migrate } from '../db/migrate.ts';
 import { freshDatabase, type TestDatabase } from '../test-support/database.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { openDatabase } from './db.ts';
 import { prepareDatabase } from './startup.ts';
-import cookie from '@fastify/cookie';
 
 let db: TestDatabase;
 before(async () => {

@@ -1,6 +1,6 @@
 import { migrate } from '../db/migrate.ts';
-import { loadReferenceData } from '../db/seed/reference.ts';
 import { removeDemoAccounts, seedDemoAccounts } from '../db/seed/demo.ts';
+import { loadReferenceData } from '../db/seed/reference.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db.ts';
 

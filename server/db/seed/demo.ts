@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DemoAccountDto } from '../../../domain/api-contract.ts';
-import type { Db } from '../../platform/db.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
+import type { Db } from '../../platform/db.ts';
 import { rows } from '../../platform/sql.ts';
 
 export const DEMO_PASSWORD = 'demo';

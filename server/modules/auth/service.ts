@@ -3,9 +3,9 @@ import { apiTokens, sessions, users } from '../../db/schema.ts';
 import { type AuditActor, writeAudit } from '../../platform/audit.ts';
 import type { Caller } from '../../platform/auth/caller.ts';
 import {
+  assertStrongPassword,
   burnVerification,
   hashPassword,
-  passwordProblems,
   verifyPassword,
 } from '../../platform/auth/passwords.ts';
 import { randomSecret, sha256Hex } from '../../platform/auth/secrets.ts';
@@ -139,14 +139,7 @@ export async function changePassword(
       { path: 'currentPassword', message: 'does not match' },
     ]);
   }
-  const problems = passwordProblems(input.newPassword);
-  if (problems.length) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `New password needs ${problems.join(', ')}`,
-      problems.map((message) => ({ path: 'newPassword', message })),
-    );
-  }
+  assertStrongPassword(input.newPassword, 'newPassword');
   const hash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await tx

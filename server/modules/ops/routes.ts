@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import client from 'prom-client';
 import { z } from 'zod';
 import { metaDto } from '../../../domain/api-contract.ts';
-import type { Deps } from '../../platform/deps.ts';
 import { DEMO_ACCOUNTS_HINT } from '../../db/seed/demo.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
+import type { Deps } from '../../platform/deps.ts';
 
 const VERSION = '0.1.0';
 

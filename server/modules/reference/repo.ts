@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { decodeCursor, encodeCursor, type Executor, rows } from '../../platform/sql.ts';
+import { decodeCursor, type Executor, encodeCursor, rows } from '../../platform/sql.ts';
 import type { DivisionDto, IndustryDto, UnitDto } from './schemas.ts';
 
 type Page<T> = { items: T[]; nextCursor: string | null; total: number };

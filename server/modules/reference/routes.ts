@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { notFound } from '../../platform/errors.ts';
 import { getDivision, getIndustry, listDivisions, listIndustries, listUnits } from './repo.ts';
 import { divisionSchema, industrySchema, listOf, listQuery, unitSchema } from './schemas.ts';
 

@@ -3,7 +3,7 @@ import { divisionScopeOf, type Role } from '../../../domain/roles.ts';
 import { divisions, units, users } from '../../db/schema.ts';
 import { type AuditActor, writeAudit } from '../../platform/audit.ts';
 import type { Caller } from '../../platform/auth/caller.ts';
-import { hashPassword, passwordProblems } from '../../platform/auth/passwords.ts';
+import { assertStrongPassword, hashPassword } from '../../platform/auth/passwords.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { scopeCondition } from '../../platform/scope.ts';
@@ -55,14 +55,7 @@ async function resolveScope(
 
 /** Creates a real (non-demo) account with an argon2id password; used by the API and the admin CLI. */
 export async function createUser(db: Db, actor: AuditActor, input: NewUser): Promise<UserDto> {
-  const problems = passwordProblems(input.password);
-  if (problems.length) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `Password needs ${problems.join(', ')}`,
-      problems.map((message) => ({ path: 'password', message })),
-    );
-  }
+  assertStrongPassword(input.password, 'password');
   const scope = await resolveScope(db, input);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -100,8 +93,7 @@ export async function resetPassword(
   username: string,
   password: string,
 ): Promise<void> {
-  const problems = passwordProblems(password);
-  if (problems.length) throw new AppError('VALIDATION_FAILED', `Password needs ${problems.join(', ')}`);
+  assertStrongPassword(password, 'password');
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const [row] = await tx

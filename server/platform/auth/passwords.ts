@@ -1,4 +1,5 @@
 import { hash, type Options, verify } from '@node-rs/argon2';
+import { AppError } from '../errors.ts';
 
 // argon2id (algorithm 2) with the OWASP-recommended minimum: 19 MiB, 2 passes, 1 lane.
 const OPTIONS: Options = {
@@ -36,4 +37,16 @@ export function passwordProblems(password: string): string[] {
   if (password.length > 200) problems.push('at most 200 characters');
   if (!/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) problems.push('letters and digits');
   return problems;
+}
+
+/** Refuses a weak password with VALIDATION_FAILED, each problem a detail at `path`. */
+export function assertStrongPassword(password: string, path: string): void {
+  const problems = passwordProblems(password);
+  if (problems.length) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Password needs ${problems.join(', ')}`,
+      problems.map((message) => ({ path, message })),
+    );
+  }
 }

@@ -1,6 +1,6 @@
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Role } from '../../../domain/roles.ts';
 import { apiTokens, sessions, users } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
