@@ -179,12 +179,16 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 
 /**
  * JSON Merge Patch (RFC 7396) without deletion: objects merge key by key, anything else (arrays, numbers,
- * strings, null) replaces. A draft PATCH sends only what changed.
+ * strings, null) replaces. A draft PATCH sends only what changed. Only own keys merge, and a `__proto__` key
+ * (which JSON.parse keeps as an ordinary key) is ignored: a patch never sets an object's prototype.
  */
 export function mergePatch(base: unknown, patch: unknown): unknown {
   if (!isPlainObject(patch) || !isPlainObject(base)) return patch;
   const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(patch)) out[k] = k in base ? mergePatch(base[k], v) : v;
+  for (const [k, v] of Object.entries(patch)) {
+    if (k === '__proto__') continue;
+    out[k] = Object.hasOwn(base, k) ? mergePatch(base[k], v) : v;
+  }
   return out;
 }
 
@@ -276,7 +280,9 @@ export function missingItems(c: DeclarationContent, attachedCategories: readonly
   const ind = c.indicators;
   need('indicators', 'indicators.baseYearOutput', ind.baseYearOutput);
   for (const key of ['output', 'smeOutput', 'leadingIndustryOutput', 'smeRdSpending'] as const) {
-    ind[key].forEach((v, i) => need('indicators', `indicators.${key}[${i}]`, v));
+    ind[key].forEach((v, i) => {
+      need('indicators', `indicators.${key}[${i}]`, v);
+    });
   }
   for (const key of ENTERPRISE_FIELDS)
     need('indicators', `indicators.enterprises.${key}`, ind.enterprises[key]);
