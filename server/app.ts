@@ -3,6 +3,7 @@ import path from 'node:path';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -17,6 +18,7 @@ import { authRoutes } from './modules/auth/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { countyRoutes } from './modules/counties/routes.ts';
+import { declarationRoutes } from './modules/declarations/routes.ts';
 import { opsRoutes } from './modules/ops/routes.ts';
 import { referenceRoutes } from './modules/reference/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -81,6 +83,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(cookie);
+  // Files are streamed part by part (never buffered); each route sets its own size limit.
+  await app.register(multipart, {
+    limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, fieldSize: 1024 },
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -114,6 +120,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     campaignRoutes,
     userRoutes,
     countyRoutes,
+    declarationRoutes,
   ]) {
     await app.register(module, opts);
   }

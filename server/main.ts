@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { DEMO_ACCOUNTS_HINT, DEMO_PASSWORD } from './db/seed/demo.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { openConfiguredDatabase, prepareDatabase } from './platform/startup.ts';
+import { LocalStorage } from './platform/storage.ts';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -16,7 +17,12 @@ async function main(): Promise<void> {
     throw err;
   }
   const database = await openConfiguredDatabase(config);
-  const app = await buildApp({ config, db: database.db, database });
+  const app = await buildApp({
+    config,
+    db: database.db,
+    database,
+    storage: new LocalStorage(config.uploadDir),
+  });
   try {
     await prepareDatabase(database, config, app.log);
   } catch (err) {

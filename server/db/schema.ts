@@ -1,5 +1,6 @@
 // Drizzle table definitions mirroring migrations/*.sql (the SQL files are the source of truth).
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -54,6 +55,7 @@ export const campaigns = pgTable('campaigns', {
   rules: jsonb('rules').notNull(),
   listNoticeNo: text('list_notice_no'),
   identifiedCount: integer('identified_count'),
+  isDemo: boolean('is_demo').notNull().default(false),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
@@ -127,4 +129,61 @@ export const auditLog = pgTable('audit_log', {
   userAgent: text('user_agent'),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
+});
+
+export const declarations = pgTable('declarations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  campaignYear: integer('campaign_year').notNull(),
+  divisionCode: text('division_code').notNull(),
+  unitCode: text('unit_code').notNull(),
+  formVersion: text('form_version').notNull(),
+  standardsVersion: text('standards_version').notNull(),
+  status: text('status').notNull(),
+  version: integer('version').notNull().default(1),
+  content: jsonb('content').notNull(),
+  clusterName: text('cluster_name').notNull().default(''),
+  submittedVersion: integer('submitted_version'),
+  submittedAt: ts('submitted_at'),
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdBy: uuid('created_by'),
+  updatedBy: uuid('updated_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const declarationVersions = pgTable('declaration_versions', {
+  declarationId: uuid('declaration_id').notNull(),
+  version: integer('version').notNull(),
+  status: text('status').notNull(),
+  content: jsonb('content').notNull(),
+  attachments: jsonb('attachments').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const declarationEvents = pgTable('declaration_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  declarationId: uuid('declaration_id').notNull(),
+  action: text('action').notNull(),
+  fromStatus: text('from_status'),
+  toStatus: text('to_status'),
+  version: integer('version').notNull(),
+  actorId: uuid('actor_id'),
+  actorName: text('actor_name'),
+  comment: text('comment'),
+  at: ts('at').notNull().defaultNow(),
+});
+
+export const attachments = pgTable('attachments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  declarationId: uuid('declaration_id').notNull(),
+  category: text('category').notNull(),
+  filename: text('filename').notNull(),
+  storageKey: text('storage_key').notNull(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  sha256: text('sha256').notNull(),
+  contentType: text('content_type').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  deletedAt: ts('deleted_at'),
 });

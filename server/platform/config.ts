@@ -25,6 +25,8 @@ const envSchema = z.object({
   JIQUN_LOGIN_MAX_FAILURES_PER_IP: intFromEnv(1, 100_000).default(100),
   JIQUN_LOGIN_WINDOW_MINUTES: intFromEnv(1, 24 * 60).default(15),
   JIQUN_DB_POOL_SIZE: intFromEnv(1, 200).default(10),
+  JIQUN_UPLOAD_DIR: z.string().min(1).optional(),
+  JIQUN_MAX_UPLOAD_MB: intFromEnv(1, 10_240).default(100),
 });
 
 export type Config = {
@@ -41,6 +43,9 @@ export type Config = {
   trustProxy: boolean;
   login: { maxFailures: number; maxFailuresPerIp: number; windowMinutes: number };
   dbPoolSize: number;
+  /** Evidence files (local storage). */
+  uploadDir: string;
+  maxUploadBytes: number;
 };
 
 export class ConfigError extends Error {
@@ -83,5 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowMinutes: e.JIQUN_LOGIN_WINDOW_MINUTES,
     },
     dbPoolSize: e.JIQUN_DB_POOL_SIZE,
+    uploadDir: e.JIQUN_UPLOAD_DIR ? path.resolve(e.JIQUN_UPLOAD_DIR) : path.join(dataDir, 'uploads'),
+    maxUploadBytes: e.JIQUN_MAX_UPLOAD_MB * 1024 * 1024,
   };
 }

@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import type { Database, Db } from './db.ts';
+import type { Storage } from './storage.ts';
 
-/** What every module receives: configuration and the database. */
-export type Deps = { config: Config; db: Db; database: Database };
+/** What every module receives: configuration, the database and file storage. */
+export type Deps = { config: Config; db: Db; database: Database; storage: Storage };

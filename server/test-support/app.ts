@@ -1,10 +1,15 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
+import { LocalStorage } from '../platform/storage.ts';
 import { freshDatabase, type TestDatabase } from './database.ts';
 
 export type TestApp = {
   url: string;
+  dataDir: string;
   app: FastifyInstance;
   database: TestDatabase;
   config: Config;
@@ -17,18 +22,29 @@ export type TestApp = {
  */
 export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await freshDatabase();
-  const config: Config = { ...loadConfig({}), demo: true, ...overrides };
-  const app = await buildApp({ config, db: database.db, database, logger: false, webRoot: '/nonexistent' });
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiqun-test-'));
+  const config: Config = { ...loadConfig({ JIQUN_DATA_DIR: dataDir }), demo: true, ...overrides };
+  const storage = new LocalStorage(config.uploadDir);
+  const app = await buildApp({
+    config,
+    db: database.db,
+    database,
+    storage,
+    logger: false,
+    webRoot: '/nonexistent',
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}`,
+    dataDir,
     app,
     database,
     config,
     async close() {
       await app.close();
       await database.drop();
+      await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import {
+  completeness,
+  type DeclarationContent,
+  declarationContentSchema,
+  missingItems,
+} from '../../../domain/declaration-form.ts';
+import {
+  allowedDeclarationActions,
+  DECLARATION_STATUSES,
+  type DeclarationStatus,
+} from '../../../domain/workflow.ts';
+import type { Caller } from '../../platform/auth/caller.ts';
+import type { AttachmentRow, DeclarationRow } from './repo.ts';
+
+const personRef = z.object({ id: z.string(), displayName: z.string() }).nullable();
+
+export const attachmentDto = z.object({
+  id: z.string(),
+  category: z.string(),
+  filename: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  contentType: z.string(),
+  uploadedAt: z.string(),
+  uploadedBy: personRef,
+});
+
+const missingDto = z.object({ path: z.string(), section: z.string(), message: z.string() });
+
+export const declarationDto = declarationContentSchema.extend({
+  id: z.string(),
+  campaignYear: z.number().int(),
+  formVersion: z.string(),
+  standardsVersion: z.string(),
+  divisionCode: z.string(),
+  divisionName: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  status: z.enum(DECLARATION_STATUSES),
+  version: z.number().int(),
+  submittedVersion: z.number().int().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  submittedAt: z.string().nullable(),
+  updatedBy: personRef,
+  attachments: z.array(attachmentDto),
+  missing: z.array(missingDto),
+  completeness: z.number().int(),
+  allowedActions: z.array(z.string()),
+});
+export type DeclarationDto = z.infer<typeof declarationDto>;
+
+export const declarationSummaryDto = z.object({
+  id: z.string(),
+  campaignYear: z.number().int(),
+  clusterName: z.string().nullable(),
+  status: z.enum(DECLARATION_STATUSES),
+  version: z.number().int(),
+  divisionCode: z.string(),
+  divisionName: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  updatedAt: z.string(),
+  submittedAt: z.string().nullable(),
+  completeness: z.number().int(),
+  allowedActions: z.array(z.string()),
+});
+
+export function presentAttachment(
+  a: AttachmentRow & { uploadedByName?: string | null },
+): z.infer<typeof attachmentDto> {
+  return {
+    id: a.id,
+    category: a.category,
+    filename: a.filename,
+    size: a.size,
+    sha256: a.sha256,
+    contentType: a.contentType,
+    uploadedAt: a.createdAt.toISOString(),
+    uploadedBy: a.createdBy ? { id: a.createdBy, displayName: a.uploadedByName ?? '' } : null,
+  };
+}
+
+/** The declaration as the API returns it: content at the top level, plus status, evidence and what the caller may do. */
+export function presentDeclaration(
+  d: DeclarationRow,
+  extra: {
+    divisionName: string;
+    unitName: string;
+    attachments: (AttachmentRow & { uploadedByName?: string | null })[];
+    updatedByName: string | null;
+    caller: Caller;
+  },
+): DeclarationDto {
+  const content = d.content as DeclarationContent;
+  const categories = extra.attachments.map((a) => a.category);
+  return {
+    ...content,
+    id: d.id,
+    campaignYear: d.campaignYear,
+    formVersion: d.formVersion,
+    standardsVersion: d.standardsVersion,
+    divisionCode: d.divisionCode,
+    divisionName: extra.divisionName,
+    unitCode: d.unitCode,
+    unitName: extra.unitName,
+    status: d.status as DeclarationStatus,
+    version: d.version,
+    submittedVersion: d.submittedVersion,
+    createdAt: d.createdAt.toISOString(),
+    updatedAt: d.updatedAt.toISOString(),
+    submittedAt: d.submittedAt?.toISOString() ?? null,
+    updatedBy: d.updatedBy ? { id: d.updatedBy, displayName: extra.updatedByName ?? '' } : null,
+    attachments: extra.attachments.map(presentAttachment),
+    missing: missingItems(content, categories),
+    completeness: completeness(content, categories),
+    allowedActions: allowedDeclarationActions(d.status as DeclarationStatus, extra.caller.role),
+  };
+}
+
+export function presentSummary(
+  r: { d: DeclarationRow; divisionName: string; unitName: string; categories: string[] },
+  caller: Caller,
+): z.infer<typeof declarationSummaryDto> {
+  const content = r.d.content as DeclarationContent;
+  return {
+    id: r.d.id,
+    campaignYear: r.d.campaignYear,
+    clusterName: content.clusterName,
+    status: r.d.status as DeclarationStatus,
+    version: r.d.version,
+    divisionCode: r.d.divisionCode,
+    divisionName: r.divisionName,
+    unitCode: r.d.unitCode,
+    unitName: r.unitName,
+    updatedAt: r.d.updatedAt.toISOString(),
+    submittedAt: r.d.submittedAt?.toISOString() ?? null,
+    completeness: completeness(content, r.categories),
+    allowedActions: allowedDeclarationActions(r.d.status as DeclarationStatus, caller.role),
+  };
+}

@@ -1,0 +1,98 @@
+import type { FileHandle } from 'node:fs/promises';
+
+/** The evidence file types Jiqun accepts, recognised by their bytes, never by name or client header. */
+export type SniffedType = { ext: 'pdf' | 'jpg' | 'png' | 'docx' | 'xlsx' | 'ofd'; mime: string };
+
+const MIME = {
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ofd: 'application/ofd',
+} as const;
+
+export class ZipBombError extends Error {}
+
+// A document expanding more than this is refused as a likely zip bomb (real DOCX/XLSX stay far below).
+const MAX_ZIP_RATIO = 200;
+const MAX_ZIP_EXPANDED = 2 * 1024 ** 3;
+
+/**
+ * Reads a ZIP's central directory (from the end of the file) and returns its entry names and the total
+ * uncompressed size. Null when the bytes are not a well-formed ZIP.
+ */
+async function zipEntries(
+  file: FileHandle,
+  size: number,
+): Promise<{ names: string[]; expanded: number } | null> {
+  const tailLength = Math.min(size, 65_557);
+  const tail = Buffer.alloc(tailLength);
+  await file.read(tail, 0, tailLength, size - tailLength);
+  const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0 || eocd + 22 > tail.length) return null;
+  const entries = tail.readUInt16LE(eocd + 10);
+  const dirSize = tail.readUInt32LE(eocd + 12);
+  const dirOffset = tail.readUInt32LE(eocd + 16);
+  if (dirOffset + dirSize > size || dirSize > 16 * 1024 * 1024) return null;
+  const dir = Buffer.alloc(dirSize);
+  await file.read(dir, 0, dirSize, dirOffset);
+  const names: string[] = [];
+  let expanded = 0;
+  let p = 0;
+  for (let i = 0; i < entries; i++) {
+    if (p + 46 > dir.length || dir.readUInt32LE(p) !== 0x02014b50) return null;
+    expanded += dir.readUInt32LE(p + 24);
+    const nameLength = dir.readUInt16LE(p + 28);
+    const extraLength = dir.readUInt16LE(p + 30);
+    const commentLength = dir.readUInt16LE(p + 32);
+    names.push(dir.toString('utf8', p + 46, p + 46 + nameLength));
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return { names, expanded };
+}
+
+/**
+ * Recognises PDF, JPEG, PNG, DOCX, XLSX and OFD (the Chinese fixed-layout format) from the file's bytes.
+ * Office and OFD files are ZIPs told apart by their entries; an implausibly expanding ZIP throws.
+ */
+export async function sniffFileType(file: FileHandle, size: number): Promise<SniffedType | null> {
+  const head = Buffer.alloc(Math.min(size, 16));
+  await file.read(head, 0, head.length, 0);
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return { ext: 'pdf', mime: MIME.pdf };
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return { ext: 'jpg', mime: MIME.jpg };
+  if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+    return { ext: 'png', mime: MIME.png };
+  }
+  if (head.readUInt32LE(0) === 0x04034b50) {
+    const zip = await zipEntries(file, size);
+    if (!zip) return null;
+    if (zip.expanded > MAX_ZIP_EXPANDED || zip.expanded > size * MAX_ZIP_RATIO) {
+      throw new ZipBombError('The archive expands implausibly (zip bomb?)');
+    }
+    const has = (prefix: string) => zip.names.some((n) => n.startsWith(prefix));
+    if (zip.names.includes('[Content_Types].xml') && has('word/')) return { ext: 'docx', mime: MIME.docx };
+    if (zip.names.includes('[Content_Types].xml') && has('xl/')) return { ext: 'xlsx', mime: MIME.xlsx };
+    if (zip.names.includes('OFD.xml')) return { ext: 'ofd', mime: MIME.ofd };
+  }
+  return null;
+}
+
+/**
+ * A display name safe to show and to put in Content-Disposition: no path, no control or format (bidi, zero-width) characters,
+ * at most 200 characters, Unicode-normalised. Chinese names stay as they are.
+ */
+export function safeDisplayName(raw: string | undefined): string {
+  const base = (raw ?? '').normalize('NFC').split(/[\\/]/).pop() ?? '';
+  const cleaned = base
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .replace(/^\.+/, '')
+    .trim();
+  return (cleaned || 'file').slice(0, 200);
+}
+
+/** RFC 6266/5987 Content-Disposition for a download with a UTF-8 name and an ASCII fallback. */
+export function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
