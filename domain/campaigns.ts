@@ -50,6 +50,10 @@ export const campaignSchema = z.object({
 });
 export type Campaign = z.infer<typeof campaignSchema>;
 
+/** A campaign as the API returns it: `demo` marks the practice campaign a demo installation opens. */
+export const campaignDto = campaignSchema.extend({ demo: z.boolean() });
+export type CampaignDto = z.infer<typeof campaignDto>;
+
 export interface CampaignIssue {
   /** Dotted path of the offending field, e.g. 'quotas.xpcc'. */
   readonly path: string;

@@ -1,6 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
 import { DEMO_ACCOUNTS_HINT, DEMO_PASSWORD } from './db/seed/demo.ts';
+import { seedDemoCampaign, seedDemoDeclarations } from './db/seed/demo-declarations.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { openConfiguredDatabase, prepareDatabase } from './platform/startup.ts';
 import { LocalStorage } from './platform/storage.ts';
@@ -17,14 +18,18 @@ async function main(): Promise<void> {
     throw err;
   }
   const database = await openConfiguredDatabase(config);
-  const app = await buildApp({
-    config,
-    db: database.db,
-    database,
-    storage: new LocalStorage(config.uploadDir),
-  });
+  const storage = new LocalStorage(config.uploadDir);
+  const app = await buildApp({ config, db: database.db, database, storage });
   try {
     await prepareDatabase(database, config, app.log);
+    if (config.demo) {
+      // prepareDatabase opened the demo campaign; the samples need file storage too.
+      const year = await seedDemoCampaign(database.db);
+      if (year) {
+        const samples = await seedDemoDeclarations(database.db, storage, year);
+        if (samples) app.log.info({ samples }, 'demo declarations created');
+      }
+    }
   } catch (err) {
     app.log.fatal({ err }, 'database preparation failed');
     await database.close();

@@ -6,10 +6,12 @@ import { after, before, describe, it } from 'node:test';
 import cookie from '@fastify/cookie';
 import Fastify from 'fastify';
 import { migrate } from '../db/migrate.ts';
+import { seedDemoCampaign, seedDemoDeclarations } from '../db/seed/demo-declarations.ts';
 import { freshDatabase, type TestDatabase } from '../test-support/database.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { openDatabase } from './db.ts';
 import { prepareDatabase } from './startup.ts';
+import { LocalStorage } from './storage.ts';
 
 let db: TestDatabase;
 before(async () => {
@@ -69,6 +71,40 @@ describe('start-up preparation', () => {
       await count("SELECT count(*)::int AS n FROM schema_migrations WHERE name = '0001_bad.sql'"),
       0,
     );
+    await fs.rm(dir, { recursive: true });
+  });
+});
+
+describe('demo campaign and sample declarations', () => {
+  it('opens a demo campaign for the current year and moves its deadlines forward once they pass', async () => {
+    const year = await seedDemoCampaign(db.db, new Date('2026-11-29T08:00:00Z'));
+    assert.equal(year, 2026);
+    const [c] = await db.raw.query<{ status: string; is_demo: boolean; county_deadline: string }>(
+      "SELECT status, is_demo, to_char(county_deadline, 'YYYY-MM-DD') AS county_deadline FROM campaigns WHERE year = 2026",
+    );
+    assert.equal(c!.status, 'open');
+    assert.equal(c!.is_demo, true);
+    assert.ok(c!.county_deadline > '2026-11-29');
+    await db.raw.query("UPDATE campaigns SET county_deadline = '2026-02-01' WHERE year = 2026");
+    await seedDemoCampaign(db.db, new Date('2026-11-29T08:00:00Z'));
+    const [moved] = await db.raw.query<{ d: string }>(
+      "SELECT to_char(county_deadline, 'YYYY-MM-DD') AS d FROM campaigns WHERE year = 2026",
+    );
+    assert.ok(moved!.d > '2026-11-29');
+    // A real campaign for a year is never touched.
+    assert.equal(await seedDemoCampaign(db.db, new Date('2023-05-01T08:00:00Z')), null);
+  });
+  it('creates sample declarations in every county-side state, with evidence files, once', async () => {
+    await prepareDatabase(db, { demo: true });
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiqun-demo-'));
+    const storage = new LocalStorage(dir);
+    assert.equal(await seedDemoDeclarations(db.db, storage, 2026), 5);
+    assert.equal(await seedDemoDeclarations(db.db, storage, 2026), 0);
+    const statuses = (
+      await db.raw.query<{ status: string }>('SELECT DISTINCT status FROM declarations ORDER BY 1')
+    ).map((r) => r.status);
+    assert.deepEqual(statuses, ['draft', 'returned', 'submitted', 'withdrawn']);
+    assert.equal(await count('SELECT count(*)::int AS n FROM attachments'), 21);
     await fs.rm(dir, { recursive: true });
   });
 });

@@ -1,5 +1,6 @@
 import { migrate } from '../db/migrate.ts';
 import { removeDemoAccounts, seedDemoAccounts } from '../db/seed/demo.ts';
+import { seedDemoCampaign } from '../db/seed/demo-declarations.ts';
 import { loadReferenceData } from '../db/seed/reference.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db.ts';
@@ -31,6 +32,8 @@ export async function prepareDatabase(
   if (config.demo) {
     const added = await seedDemoAccounts(database.db);
     if (added) log?.info({ added }, 'demo accounts created');
+    const year = await seedDemoCampaign(database.db);
+    if (year) log?.info({ year }, 'demo campaign open');
   } else {
     const removed = await removeDemoAccounts(database.db);
     if (removed) log?.info({ removed }, 'demo accounts removed (not in demo mode)');

@@ -17,8 +17,16 @@ async function templateKey(): Promise<string> {
   for (const m of await readMigrations()) h.update(m.name).update(m.checksum);
   for (const f of ['divisions.csv', 'industries.csv', 'campaigns.json'])
     h.update(await fs.readFile(projectPath('reference', f)));
-  h.update(await fs.readFile(projectPath('domain', 'units.ts')));
-  h.update(await fs.readFile(projectPath('server', 'db', 'seed', 'demo.ts')));
+  // Everything start-up runs: the units, every seed loader, and the start-up sequence itself.
+  const seedDir = projectPath('server', 'db', 'seed');
+  const seeds = (await fs.readdir(seedDir)).sort().map((f) => path.join(seedDir, f));
+  for (const f of [
+    projectPath('domain', 'units.ts'),
+    projectPath('server', 'platform', 'startup.ts'),
+    ...seeds,
+  ]) {
+    h.update(await fs.readFile(f));
+  }
   return h.digest('hex').slice(0, 16);
 }
 

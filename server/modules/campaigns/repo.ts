@@ -1,13 +1,14 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Campaign } from '../../../domain/campaigns.ts';
+import type { Campaign, CampaignDto } from '../../../domain/campaigns.ts';
 import { campaigns } from '../../db/schema.ts';
 import type { Executor } from '../../platform/sql.ts';
 
 type CampaignRow = typeof campaigns.$inferSelect;
 
 /** Shapes a stored campaign as the API's campaign object. */
-export function presentCampaign(r: CampaignRow): Campaign {
+export function presentCampaign(r: CampaignRow): CampaignDto {
   return {
+    demo: r.isDemo,
     year: r.year,
     noticeNo: r.noticeNo ?? '',
     noticeDate: r.noticeDate,
@@ -25,11 +26,11 @@ export function presentCampaign(r: CampaignRow): Campaign {
   };
 }
 
-export async function listCampaigns(db: Executor): Promise<Campaign[]> {
+export async function listCampaigns(db: Executor): Promise<CampaignDto[]> {
   return (await db.select().from(campaigns).orderBy(asc(campaigns.year))).map(presentCampaign);
 }
 
-export async function findCampaign(db: Executor, year: number): Promise<Campaign | null> {
+export async function findCampaign(db: Executor, year: number): Promise<CampaignDto | null> {
   const [row] = await db.select().from(campaigns).where(eq(campaigns.year, year));
   return row ? presentCampaign(row) : null;
 }

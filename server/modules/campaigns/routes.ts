@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { campaignSchema } from '../../../domain/campaigns.ts';
+import { campaignDto, campaignSchema } from '../../../domain/campaigns.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { notFound } from '../../platform/errors.ts';
 import { requestInfo } from '../auth/routes.ts';
@@ -20,7 +20,7 @@ export const campaignRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
         tags,
         summary: 'All campaigns, oldest first',
         response: {
-          200: z.object({ items: z.array(campaignSchema), nextCursor: z.null(), total: z.number().int() }),
+          200: z.object({ items: z.array(campaignDto), nextCursor: z.null(), total: z.number().int() }),
         },
       },
     },
@@ -32,7 +32,7 @@ export const campaignRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
 
   app.get(
     '/api/v1/campaigns/:year',
-    { config: { access: 'public' }, schema: { tags, params: yearParams, response: { 200: campaignSchema } } },
+    { config: { access: 'public' }, schema: { tags, params: yearParams, response: { 200: campaignDto } } },
     async (req) => {
       const campaign = await findCampaign(deps.db, req.params.year);
       if (!campaign) throw notFound('No campaign for that year');
@@ -44,7 +44,7 @@ export const campaignRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
     '/api/v1/campaigns',
     {
       config: { access: ['ministry', 'admin'] },
-      schema: { tags, summary: 'Create a campaign', body: campaignSchema, response: { 201: campaignSchema } },
+      schema: { tags, summary: 'Create a campaign', body: campaignSchema, response: { 201: campaignDto } },
     },
     async (req, reply) =>
       reply.code(201).send(await createCampaign(deps, req.caller!, req.body, requestInfo(req))),
@@ -59,7 +59,7 @@ export const campaignRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
         summary: 'Edit a campaign (quotas, dates, versions, rules)',
         params: yearParams,
         body: campaignSchema.omit({ year: true }).partial(),
-        response: { 200: campaignSchema },
+        response: { 200: campaignDto },
       },
     },
     async (req) => updateCampaign(deps, req.caller!, req.params.year, req.body, requestInfo(req)),

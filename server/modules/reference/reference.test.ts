@@ -146,10 +146,16 @@ describe('GET /api/v1/industries', () => {
 describe('GET /api/v1/campaigns', () => {
   it('lists 2022–2025 with notice numbers and quotas from the reference data', async () => {
     const { body } = await get('/api/v1/campaigns');
+    const real = body.items.filter((c: { demo: boolean }) => !c.demo);
     assert.deepEqual(
-      body.items.map((c: { year: number }) => c.year),
+      real.map((c: { year: number }) => c.year),
       [2022, 2023, 2024, 2025],
     );
+    // Demo mode opens a practice campaign for the current year, marked as demo.
+    const demo = body.items.filter((c: { demo: boolean }) => c.demo);
+    assert.equal(demo.length, 1);
+    assert.equal(demo[0].status, 'open');
+    assert.match(demo[0].noticeNo, /演示/);
     const c2023 = (await get('/api/v1/campaigns/2023')).body;
     assert.equal(c2023.noticeNo, '工信厅企业函〔2023〕44号');
     assert.deepEqual(c2023.quotas, { provincial: 6, separate_plan_city: 2, xpcc: 2 });
