@@ -12,6 +12,8 @@ import { SuspensePage } from './components/suspense-page.tsx';
 const LoginPage = lazy(() => import('./pages/login-page.tsx'));
 const HomePage = lazy(() => import('./pages/home-page.tsx'));
 const ReferencePage = lazy(() => import('./pages/reference-page.tsx'));
+const DeclarationsPage = lazy(() => import('./pages/declarations-page.tsx'));
+const DeclarationPage = lazy(() => import('./pages/declaration-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
 // A 401 from any call but /auth/me and /auth/login means the session expired: mark it signed out so
@@ -52,6 +54,8 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <SuspensePage page={HomePage} /> },
           { path: 'reference', element: <SuspensePage page={ReferencePage} /> },
+          { path: 'declarations', element: <SuspensePage page={DeclarationsPage} /> },
+          { path: 'declarations/:id', element: <SuspensePage page={DeclarationPage} /> },
           { path: '*', element: <SuspensePage page={NotFoundPage} /> },
         ],
       },

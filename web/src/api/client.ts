@@ -28,6 +28,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF token to send as `x-csrf-token` on a request made outside `request` (e.g. an XHR upload). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
 function buildUrl(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
@@ -50,16 +55,21 @@ async function toApiError(res: Response): Promise<ApiError> {
   } catch {
     // Not JSON (e.g. a proxy error page): fall through to a generic error.
   }
+  return apiErrorFromBody(res.status, res.statusText, body);
+}
+
+/** The ApiError for an error response's status and parsed body (null when the body was not JSON). */
+export function apiErrorFromBody(status: number, statusText: string, body: unknown): ApiError {
   const error = isRecord(body) && isRecord(body.error) ? body.error : null;
   if (error) {
     return new ApiError(
-      res.status,
-      typeof error.code === 'string' ? error.code : `HTTP_${res.status}`,
-      typeof error.message === 'string' ? error.message : res.statusText,
+      status,
+      typeof error.code === 'string' ? error.code : `HTTP_${status}`,
+      typeof error.message === 'string' ? error.message : statusText,
       Array.isArray(error.details) ? error.details : [],
     );
   }
-  return new ApiError(res.status, `HTTP_${res.status}`, res.statusText || `HTTP ${res.status}`);
+  return new ApiError(status, `HTTP_${status}`, statusText || `HTTP ${status}`);
 }
 
 export interface RequestOptions {
@@ -144,4 +154,6 @@ export const api = {
     http.get<Division>(`${V1}/divisions/${encodeURIComponent(code)}`, undefined, signal),
   industries: (query: Query, signal?: AbortSignal) =>
     http.get<Page<Industry>>(`${V1}/industries`, query, signal),
+  industry: (code: string, signal?: AbortSignal) =>
+    http.get<Industry>(`${V1}/industries/${encodeURIComponent(code)}`, undefined, signal),
 };

@@ -15,7 +15,7 @@ const reference: NavItem = { key: 'reference', path: '/reference' };
 export function navItemsFor(role: Role): NavItem[] {
   switch (role) {
     case 'county':
-      return [home, { key: 'declarations' }, reference];
+      return [home, { key: 'declarations', path: '/declarations' }, reference];
     case 'unit':
       return [home, { key: 'review' }, reference];
     case 'expert':

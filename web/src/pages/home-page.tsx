@@ -1,5 +1,7 @@
+import { FileAddOutlined } from '@ant-design/icons';
 import { Card, Descriptions, type DescriptionsProps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useSession } from '../api/queries.ts';
 import { useLanguage } from '../i18n/index.ts';
 
@@ -51,6 +53,14 @@ export default function HomePage() {
       <Card>
         <Descriptions column={1} items={items} />
       </Card>
+      {user.role === 'county' && (
+        <Card className="home-card" title={<h2 className="card-heading">{t('declarations.homeCard')}</h2>}>
+          <Typography.Paragraph type="secondary">{t('declarations.intro')}</Typography.Paragraph>
+          <Link to="/declarations">
+            <FileAddOutlined aria-hidden="true" /> {t('declarations.homeLink')}
+          </Link>
+        </Card>
+      )}
     </section>
   );
 }

@@ -1,0 +1,200 @@
+// Declarations endpoints. Content types come from the shared form schema in domain/, the status list from
+// the shared workflow table; this file only adds the envelope the server wraps around them.
+import type { Campaign } from '../../../domain/campaigns.ts';
+import type {
+  DeclarationContent,
+  EvidenceCategory,
+  FormSectionKey,
+  MissingItem,
+} from '../../../domain/declaration-form.ts';
+import type { Change } from '../../../domain/diff.ts';
+import type { StandardsResult } from '../../../domain/standards.ts';
+import type { DeclarationStatus } from '../../../domain/workflow.ts';
+import { ApiError, apiErrorFromBody, currentCsrfToken, http, NETWORK_ERROR, type Query } from './client.ts';
+import type { Page } from './types.ts';
+
+export { DECLARATION_STATUSES, STATUS_LABELS } from '../../../domain/workflow.ts';
+export type { Campaign, DeclarationStatus, MissingItem, StandardsResult };
+
+export interface ActorRef {
+  id: string;
+  displayName: string;
+}
+
+export interface Attachment {
+  id: string;
+  category: EvidenceCategory;
+  filename: string;
+  size: number;
+  sha256: string;
+  contentType: string;
+  uploadedAt: string;
+  uploadedBy: ActorRef | null;
+}
+
+/** What the county UI does with a declaration; the server lists those allowed now in `allowedActions`. */
+export type DeclarationAction =
+  | 'edit'
+  | 'submit'
+  | 'withdraw'
+  | 'upload'
+  | 'delete_attachment'
+  | 'download_pdf';
+
+export type Declaration = DeclarationContent & {
+  id: string;
+  campaignYear: number;
+  formVersion: string;
+  standardsVersion: string;
+  divisionCode: string;
+  divisionName: string;
+  unitCode: string;
+  unitName: string;
+  status: DeclarationStatus;
+  version: number;
+  submittedVersion: number | null;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  updatedBy: ActorRef | null;
+  attachments: Attachment[];
+  missing: MissingItem[];
+  completeness: number;
+  allowedActions: string[];
+};
+
+export interface DeclarationSummary {
+  id: string;
+  campaignYear: number;
+  clusterName: string | null;
+  status: DeclarationStatus;
+  version: number;
+  divisionCode: string;
+  divisionName: string;
+  unitCode: string;
+  unitName: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  completeness: number;
+  allowedActions: string[];
+}
+
+export interface HistoryEntry {
+  at: string;
+  action: string;
+  version: number | null;
+  fromStatus: DeclarationStatus | null;
+  toStatus: DeclarationStatus | null;
+  actor: ActorRef | null;
+  comment: string | null;
+}
+
+export interface VersionSnapshot {
+  version: number;
+  content: DeclarationContent;
+  attachments: Attachment[];
+  createdAt: string;
+}
+
+export interface VersionDiff {
+  from: number;
+  to: number;
+  changes: Change[];
+}
+
+/** The `details` entry of a 409 VERSION_CONFLICT. */
+export interface VersionConflictDetail {
+  message?: string;
+  currentVersion: number;
+  current?: Declaration;
+}
+
+/** The first VERSION_CONFLICT detail of an error, when it is one. */
+export function versionConflictOf(err: unknown): VersionConflictDetail | null {
+  if (!(err instanceof ApiError) || err.code !== 'VERSION_CONFLICT') return null;
+  const d = err.details[0] as Partial<VersionConflictDetail> | undefined;
+  return { currentVersion: typeof d?.currentVersion === 'number' ? d.currentVersion : -1, ...d };
+}
+
+/** A missing item of a 400 VALIDATION_FAILED on submit (the server may leave out `section`). */
+export type MissingDetail = { path: string; section?: FormSectionKey; message: string };
+
+const V1 = '/api/v1';
+const base = (id: string) => `${V1}/declarations/${encodeURIComponent(id)}`;
+
+export const declarationUrls = {
+  pdf: (id: string, version?: number | null) =>
+    `${base(id)}/form.pdf${version ? `?version=${encodeURIComponent(version)}` : ''}`,
+  attachment: (id: string, attachmentId: string) =>
+    `${base(id)}/attachments/${encodeURIComponent(attachmentId)}`,
+};
+
+export const declarationsApi = {
+  campaigns: (signal?: AbortSignal) => http.get<Page<Campaign>>(`${V1}/campaigns`, undefined, signal),
+  list: (query: Query, signal?: AbortSignal) =>
+    http.get<Page<DeclarationSummary>>(`${V1}/declarations`, query, signal),
+  create: (body: { campaignYear: number } & Partial<DeclarationContent>) =>
+    http.post<Declaration>(`${V1}/declarations`, body),
+  get: (id: string, signal?: AbortSignal) => http.get<Declaration>(base(id), undefined, signal),
+  /** A JSON merge patch of changed content, made against `version`; 409 VERSION_CONFLICT when stale. */
+  patch: (id: string, version: number, patch: Record<string, unknown>) =>
+    http.patch<Declaration>(base(id), patch, { 'if-match': String(version) }),
+  standards: (id: string, signal?: AbortSignal) =>
+    http.get<StandardsResult>(`${base(id)}/standards`, undefined, signal),
+  deleteAttachment: (id: string, attachmentId: string) =>
+    http.delete<void>(declarationUrls.attachment(id, attachmentId)),
+  action: (id: string, action: 'submit' | 'withdraw', body: { comment?: string } = {}) =>
+    http.post<Declaration>(`${base(id)}/actions/${action}`, body),
+  history: (id: string, signal?: AbortSignal) =>
+    http.get<{ items: HistoryEntry[] }>(`${base(id)}/history`, undefined, signal),
+  version: (id: string, version: number, signal?: AbortSignal) =>
+    http.get<VersionSnapshot>(`${base(id)}/versions/${version}`, undefined, signal),
+  diff: (id: string, from: number, to: number, signal?: AbortSignal) =>
+    http.get<VersionDiff>(`${base(id)}/diff`, { from, to }, signal),
+};
+
+export interface UploadHandle {
+  /** Resolves with the stored attachment; rejects with an ApiError (or an AbortError when cancelled). */
+  done: Promise<Attachment>;
+  abort(): void;
+}
+
+/**
+ * Uploads one evidence file with progress (fetch cannot report upload progress). The category goes first
+ * in the multipart body so the server knows it before the file streams in.
+ */
+export function uploadAttachment(
+  id: string,
+  category: string,
+  file: File,
+  onProgress: (percent: number) => void,
+): UploadHandle {
+  const xhr = new XMLHttpRequest();
+  const done = new Promise<Attachment>((resolve, reject) => {
+    xhr.open('POST', `${base(id)}/attachments`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    const token = currentCsrfToken();
+    if (token) xhr.setRequestHeader('x-csrf-token', token);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.min(100, Math.round((e.loaded / e.total) * 100)));
+    };
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        // Not JSON: the error below says so by status.
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as Attachment);
+      else reject(apiErrorFromBody(xhr.status, xhr.statusText, body));
+    };
+    xhr.onerror = () => reject(new ApiError(0, NETWORK_ERROR, 'network error'));
+    xhr.onabort = () => reject(new DOMException('upload cancelled', 'AbortError'));
+    const form = new FormData();
+    form.append('category', category);
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+  return { done, abort: () => xhr.abort() };
+}

@@ -1,0 +1,299 @@
+// The editing session of one declaration: local content, autosave (a merge patch of what changed, sent with
+// If-Match ~1 s after the last keystroke), the browser copy of unsaved edits, and version conflicts.
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type DeclarationContent, indicatorYears } from '../../../../domain/declaration-form.ts';
+import { ApiError } from '../../api/client.ts';
+import { declarationKeys } from '../../api/declaration-queries.ts';
+import { type Declaration, declarationsApi, versionConflictOf } from '../../api/declarations.ts';
+import {
+  buildPatch,
+  type Choice,
+  contentOf,
+  keepMine,
+  rebaseAfterSave,
+  resolveFields,
+  sameJson,
+  setAtPath,
+} from './content-patch.ts';
+import { browserStore, clearDraft, readDraft, restoreDraft, writeDraft } from './draft-storage.ts';
+
+const DEBOUNCE_MS = 1_000;
+/** After a failed save (network, 5xx) with no new typing, try again after this long. */
+const RETRY_MS = 15_000;
+
+export interface Conflict {
+  /** The declaration as the server has it now. */
+  current: Declaration;
+  /** The content my unsaved edits started from. */
+  base: DeclarationContent;
+}
+
+interface State {
+  /** The latest declaration the server gave us. */
+  server: Declaration;
+  /** The content my edits start from, and its version (the If-Match of the next save). */
+  base: DeclarationContent;
+  baseVersion: number;
+  local: DeclarationContent;
+  saving: boolean;
+  error: Error | null;
+  savedAt: Date | null;
+  conflict: Conflict | null;
+  /** A save was refused because the declaration stopped being editable; the edits stay in the browser. */
+  locked: boolean;
+  /** Edits were restored from the browser on opening. */
+  restored: boolean;
+  /** A browser copy of edits exists while the declaration is not editable (its version). */
+  parkedDraftVersion: number | null;
+}
+
+export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict' | 'locked';
+
+const canEdit = (d: Declaration) => d.allowedActions.includes('edit');
+
+function initialState(decl: Declaration): State {
+  const content = contentOf(decl);
+  const state: State = {
+    server: decl,
+    base: content,
+    baseVersion: decl.version,
+    local: content,
+    saving: false,
+    error: null,
+    savedAt: null,
+    conflict: null,
+    locked: false,
+    restored: false,
+    parkedDraftVersion: null,
+  };
+  const draft = readDraft(browserStore(), decl.id);
+  const restored = restoreDraft(draft, { version: decl.version, content });
+  if (restored.kind === 'none') return state;
+  if (!canEdit(decl)) return { ...state, parkedDraftVersion: draft?.version ?? null };
+  if (restored.kind === 'continue') return { ...state, local: restored.local, restored: true };
+  // The server moved on since the edits were made: continue from the old starting point and ask.
+  return {
+    ...state,
+    base: restored.base,
+    baseVersion: draft?.version ?? decl.version,
+    local: restored.local,
+    restored: true,
+    conflict: { current: decl, base: restored.base },
+  };
+}
+
+export function useDeclarationEditor(initial: Declaration) {
+  const id = initial.id;
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<State>(() => initialState(initial));
+  // The same state, readable synchronously from async code.
+  const ref = useRef(state);
+  const apply = useCallback((fn: (s: State) => State) => {
+    ref.current = fn(ref.current);
+    setState(ref.current);
+  }, []);
+  const inFlight = useRef<Promise<boolean> | null>(null);
+
+  const editable = canEdit(state.server) && !state.locked;
+  const dirty = useMemo(() => buildPatch(state.base, state.local) !== null, [state.base, state.local]);
+
+  const publish = useCallback(
+    (decl: Declaration) => {
+      queryClient.setQueryData(declarationKeys.one(decl.id), decl);
+      void queryClient.invalidateQueries({ queryKey: declarationKeys.lists });
+    },
+    [queryClient],
+  );
+
+  /** Takes in a newer declaration from the server (409, refetch, upload, action) without losing edits. */
+  const receive = useCallback(
+    (current: Declaration) => {
+      apply((s) => {
+        if (current.version === s.baseVersion) return { ...s, server: current };
+        const theirs = contentOf(current);
+        // Only the version number moved (e.g. an upload): keep editing on top of it.
+        if (sameJson(theirs, s.base)) return { ...s, server: current, baseVersion: current.version };
+        // Nothing of mine is pending: simply show theirs.
+        if (!buildPatch(s.base, s.local))
+          return { ...s, server: current, base: theirs, local: theirs, baseVersion: current.version };
+        return { ...s, conflict: { current, base: s.base } };
+      });
+      publish(current);
+    },
+    [apply, publish],
+  );
+
+  const save = useCallback((): Promise<boolean> => {
+    if (inFlight.current) return inFlight.current;
+    const run = async (): Promise<boolean> => {
+      const s = ref.current;
+      if (s.conflict) return false;
+      const patch = buildPatch(s.base, s.local);
+      if (!patch) return true;
+      const sent = s.local;
+      apply((x) => ({ ...x, saving: true }));
+      try {
+        const saved = await declarationsApi.patch(id, s.baseVersion, patch);
+        apply((x) => {
+          const base = contentOf(saved);
+          return {
+            ...x,
+            server: saved,
+            base,
+            baseVersion: saved.version,
+            local: rebaseAfterSave(sent, x.local, base),
+            saving: false,
+            error: null,
+            savedAt: new Date(),
+          };
+        });
+        publish(saved);
+        return true;
+      } catch (err) {
+        const conflict = versionConflictOf(err);
+        if (conflict) {
+          const current = conflict.current ?? (await declarationsApi.get(id).catch(() => null));
+          apply((x) => ({ ...x, saving: false }));
+          if (current) {
+            receive(current);
+            return false;
+          }
+        }
+        if (err instanceof ApiError && err.code === 'INVALID_TRANSITION') {
+          const current = await declarationsApi.get(id).catch(() => null);
+          apply((x) => ({ ...x, saving: false, locked: true, server: current ?? x.server }));
+          if (current) publish(current);
+          return false;
+        }
+        apply((x) => ({ ...x, saving: false, error: err instanceof Error ? err : new Error(String(err)) }));
+        return false;
+      }
+    };
+    const promise = run().finally(() => {
+      inFlight.current = null;
+    });
+    inFlight.current = promise;
+    return promise;
+  }, [apply, id, publish, receive]);
+
+  /** Saves everything pending now; true when the server has it all. */
+  const flush = useCallback(async (): Promise<boolean> => {
+    for (let i = 0; i < 5; i += 1) {
+      if (inFlight.current) await inFlight.current;
+      const s = ref.current;
+      if (s.conflict) return false;
+      if (!buildPatch(s.base, s.local)) return true;
+      if (!(await save())) return false;
+    }
+    return !buildPatch(ref.current.base, ref.current.local);
+  }, [save]);
+
+  // Autosave: ~1 s after the last change; after a failure, again later.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: every change of the content restarts the debounce
+  useEffect(() => {
+    if (!editable || !dirty || state.saving || state.conflict) return;
+    const timer = setTimeout(() => void save(), state.error ? RETRY_MS : DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [editable, dirty, state.saving, state.conflict, state.error, state.local, save]);
+
+  // The browser copy: kept while anything is unsaved, removed once the server has it all.
+  useEffect(() => {
+    if (!canEdit(state.server) && !state.locked) return; // leave a parked copy alone
+    const store = browserStore();
+    if (dirty) writeDraft(store, id, { version: state.baseVersion, base: state.base, local: state.local });
+    else clearDraft(store, id);
+  }, [dirty, id, state.base, state.baseVersion, state.local, state.server, state.locked]);
+
+  const campaignYear = state.server.campaignYear;
+  /** Sets one field by path; indicator edits also fill in the indicator years from the campaign. */
+  const setField = useCallback(
+    (path: string, value: unknown) => {
+      apply((s) => {
+        let local = setAtPath(s.local, path, value);
+        if (path.startsWith('indicators.') && local.indicators.years === null)
+          local = setAtPath(local, 'indicators.years', indicatorYears(campaignYear));
+        return { ...s, local, error: null };
+      });
+    },
+    [apply, campaignYear],
+  );
+
+  const resolveConflict = useCallback(
+    (how: 'mine' | 'theirs' | { choices: Record<string, Choice> }) => {
+      apply((s) => {
+        const c = s.conflict;
+        if (!c) return s;
+        const theirs = contentOf(c.current);
+        const local =
+          how === 'mine'
+            ? keepMine(c.base, s.local, theirs)
+            : how === 'theirs'
+              ? theirs
+              : resolveFields(s.local, theirs, how.choices);
+        return {
+          ...s,
+          conflict: null,
+          server: c.current,
+          base: theirs,
+          baseVersion: c.current.version,
+          local,
+          error: null,
+          locked: false,
+        };
+      });
+    },
+    [apply],
+  );
+
+  const discardParked = useCallback(() => {
+    clearDraft(browserStore(), id);
+    apply((s) => ({
+      ...s,
+      parkedDraftVersion: null,
+      locked: false,
+      local: contentOf(s.server),
+      base: contentOf(s.server),
+      baseVersion: s.server.version,
+    }));
+  }, [apply, id]);
+
+  const saveState: SaveState = state.conflict
+    ? 'conflict'
+    : state.saving
+      ? 'saving'
+      : state.locked && dirty
+        ? 'locked'
+        : state.error && dirty
+          ? 'error'
+          : dirty
+            ? 'pending'
+            : state.savedAt
+              ? 'saved'
+              : 'idle';
+
+  return {
+    declaration: state.server,
+    /** What the form shows: my edits while editable, the server's content otherwise. */
+    content: editable ? state.local : contentOf(state.server),
+    local: state.local,
+    base: state.base,
+    editable,
+    dirty,
+    saveState,
+    savedAt: state.savedAt,
+    error: state.error,
+    conflict: state.conflict,
+    restored: state.restored,
+    locked: state.locked,
+    parkedDraftVersion: state.parkedDraftVersion,
+    setField,
+    save,
+    flush,
+    receive,
+    resolveConflict,
+    discardParked,
+  };
+}
+
+export type DeclarationEditor = ReturnType<typeof useDeclarationEditor>;
