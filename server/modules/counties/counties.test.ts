@@ -154,11 +154,11 @@ describe('campaign editing', () => {
     assert.equal(ok.body.unitDeadline, '2025-07-31');
     const created = await call(t.url, ministry, 'POST', '/api/v1/campaigns', {
       ...ok.body,
-      year: 2026,
-      noticeNo: '工信厅企业函〔2026〕1号',
-      noticeDate: '2026-03-01',
+      year: 2099,
+      noticeNo: '工信厅企业函〔2099〕1号',
+      noticeDate: '2099-03-01',
       status: 'draft',
-      unitDeadline: '2026-07-31',
+      unitDeadline: '2099-07-31',
       listNoticeNo: null,
       identifiedCount: null,
     });

@@ -11,7 +11,8 @@ import { sampleContent } from '../../db/seed/sample-content.ts';
 import { call, login, type Session, startTestApp, type TestApp } from '../../test-support/app.ts';
 import { tinyDocx, tinyPdf, tinyPng, tinyXlsx, upload, zipBombXlsx } from '../../test-support/files.ts';
 
-const YEAR = 2027;
+// Far from any real or demo campaign year (the demo one follows the clock).
+const YEAR = 2098;
 let t: TestApp;
 let yuyao: Session;
 let yuyao2: Session; // a second staff account of the same county
@@ -25,12 +26,12 @@ before(async () => {
   ministry = await login(t.url, 'ministry');
   const campaign = {
     year: YEAR,
-    noticeNo: '工信厅企业函〔2027〕1号',
-    noticeDate: '2027-01-05',
+    noticeNo: '工信厅企业函〔2098〕1号',
+    noticeDate: '2098-01-05',
     status: 'open',
-    opensAt: '2027-01-05',
-    countyDeadline: '2099-06-30',
-    unitDeadline: '2099-07-31',
+    opensAt: '2098-01-05',
+    countyDeadline: '2098-12-30',
+    unitDeadline: '2098-12-31',
     quotas: { provincial: 8, separate_plan_city: 2, xpcc: 2 },
     standardsVersion: '2022',
     formVersion: '2022',
@@ -91,7 +92,7 @@ describe('drafts', () => {
     assert.equal(d.unitCode, '330200');
     assert.equal(d.unitName, '宁波市');
     assert.equal(d.clusterName, '余姚市模具产业集群');
-    assert.deepEqual(d.indicators.years, [2024, 2025, 2026]);
+    assert.deepEqual(d.indicators.years, [2095, 2096, 2097]);
     assert.ok(d.missing.length > 20);
     assert.ok(d.allowedActions.includes('submit'));
   });
