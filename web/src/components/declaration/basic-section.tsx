@@ -57,7 +57,7 @@ export function BasicSection() {
             path="landAreaKm2"
             label={t('fields.landAreaKm2')}
             kind="area"
-            addonAfter={t('fields.km2')}
+            suffix={t('fields.km2')}
           />
         </Col>
       </Row>

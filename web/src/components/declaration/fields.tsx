@@ -89,12 +89,12 @@ export function NumberField({
   path,
   label,
   kind,
-  addonAfter,
+  suffix,
 }: {
   path: string;
   label: string;
   kind: NumberKind;
-  addonAfter?: string;
+  suffix?: string;
 }) {
   const { content, setField, missing } = useDeclarationForm();
   const value = getAtPath(content, path);
@@ -104,7 +104,7 @@ export function NumberField({
         path={path}
         value={value}
         kind={kind}
-        addonAfter={addonAfter}
+        suffix={suffix}
         invalid={missing.has(path)}
         onChange={(v) => setField(path, v)}
       />
@@ -119,7 +119,7 @@ export function NumberInput({
   kind,
   onChange,
   ariaLabel,
-  addonAfter,
+  suffix,
   invalid,
 }: {
   path: string;
@@ -127,7 +127,7 @@ export function NumberInput({
   kind: NumberKind;
   onChange: (value: number | null) => void;
   ariaLabel?: string;
-  addonAfter?: string;
+  suffix?: string;
   invalid?: boolean;
 }) {
   return (
@@ -136,9 +136,10 @@ export function NumberInput({
       className="number-input"
       value={typeof value === 'number' ? value : null}
       {...numberProps(kind)}
-      addonAfter={addonAfter}
+      suffix={suffix}
       aria-label={ariaLabel}
       aria-invalid={invalid || undefined}
+      status={invalid ? 'error' : undefined}
       onChange={(v) => onChange(typeof v === 'number' && Number.isFinite(v) ? v : null)}
     />
   );

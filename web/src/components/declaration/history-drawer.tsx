@@ -13,13 +13,12 @@ import { DeclarationStatusTag } from './status-tag.tsx';
 import { displayValue } from './value-display.ts';
 
 const KNOWN_ACTIONS = [
-  'create',
-  'update',
+  'created',
+  'edited',
+  'attachment_added',
+  'attachment_removed',
   'submit',
   'withdraw',
-  'upload',
-  'upload_attachment',
-  'delete_attachment',
   'accept',
   'return',
   'reject',
@@ -41,6 +40,7 @@ export function HistoryDrawer({
   const lang = useLanguage();
   const history = useDeclarationHistory(declaration.id, open);
   const items = history.data?.items ?? [];
+  const newestFirst = useMemo(() => [...items].reverse(), [items]);
   const submitted = useMemo(() => {
     const versions = items
       .filter((e) => e.action === 'submit' && typeof e.version === 'number')
@@ -100,18 +100,6 @@ export function HistoryDrawer({
       {history.isError && (
         <Alert type="error" showIcon message={t('errors.loadFailed', { message: history.error.message })} />
       )}
-      <Table<HistoryEntry>
-        rowKey={(e) => `${e.at}-${e.action}-${e.version ?? ''}`}
-        size="small"
-        loading={history.isPending && open}
-        columns={columns}
-        dataSource={items}
-        pagination={false}
-        scroll={{ x: 640 }}
-        locale={{
-          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('history.empty')} />,
-        }}
-      />
 
       <Typography.Title level={3} className="section-heading">
         {t('history.compareHeading')}
@@ -190,6 +178,21 @@ export function HistoryDrawer({
           )}
         </>
       )}
+      <Typography.Title level={3} className="section-heading">
+        {t('history.log')}
+      </Typography.Title>
+      <Table<HistoryEntry>
+        rowKey={(e) => `${e.at}-${e.action}-${e.version ?? ''}`}
+        size="small"
+        loading={history.isPending && open}
+        columns={columns}
+        dataSource={newestFirst}
+        pagination={false}
+        scroll={{ x: 640 }}
+        locale={{
+          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('history.empty')} />,
+        }}
+      />
     </Drawer>
   );
 }

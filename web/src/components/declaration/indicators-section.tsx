@@ -46,13 +46,13 @@ export function IndicatorsSection() {
       title: t('indicatorsForm.indicator'),
       dataIndex: 'label',
       fixed: 'left',
-      width: 150,
+      width: 140,
       render: (label: string) => <span className="row-label">{label}</span>,
     },
     {
       key: 'base',
       title: t('indicatorsForm.baseYear', { year: baseYear }),
-      width: 150,
+      width: 125,
       render: (_, row) =>
         row.key === 'output' ? (
           cell(
@@ -68,7 +68,7 @@ export function IndicatorsSection() {
     ...years.map((year, i) => ({
       key: String(year),
       title: t('indicatorsForm.year', { year }),
-      width: 150,
+      width: 125,
       render: (_: unknown, row: OutputRow) =>
         cell(`indicators.${row.key}[${i}]`, ind[row.key][i], row.label, t('indicatorsForm.year', { year })),
     })),
@@ -89,7 +89,7 @@ export function IndicatorsSection() {
         pagination={false}
         size="small"
         bordered
-        scroll={{ x: 760 }}
+        scroll={{ x: 640 }}
       />
 
       <Typography.Title level={3} className="section-heading">
@@ -117,7 +117,7 @@ export function IndicatorsSection() {
               path={`indicators.${k}`}
               label={t(`indicatorsForm.other.${k}`)}
               kind={PERCENT_INDICATORS.includes(k) ? 'percent' : 'count'}
-              addonAfter={PERCENT_INDICATORS.includes(k) ? '%' : undefined}
+              suffix={PERCENT_INDICATORS.includes(k) ? '%' : undefined}
             />
           </Col>
         ))}

@@ -73,6 +73,7 @@ export function PlanSection() {
                   <Button
                     type="text"
                     danger
+                    className="plan-target-remove"
                     icon={<DeleteOutlined />}
                     aria-label={t('plan.removeTarget', { n })}
                     onClick={() => setTargets(targets.filter((_, j) => j !== i))}
