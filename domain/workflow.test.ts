@@ -11,6 +11,9 @@ describe('declaration workflow', () => {
     assert.equal(canTransition('submit', 'draft', 'unit'), false);
     assert.equal(canTransition('withdraw', 'submitted', 'county'), true);
     assert.equal(canTransition('withdraw', 'accepted', 'county'), false, 'not once the unit has acted');
+    assert.equal(canTransition('accept', 'submitted', 'unit'), true);
+    assert.equal(canTransition('accept', 'draft', 'unit'), false, 'a unit never sees drafts move');
+    assert.equal(canTransition('return', 'recommended', 'unit'), false, 'take it off the list first');
   });
   it('derives allowed actions per status and role', () => {
     assert.deepEqual(allowedDeclarationActions('draft', 'county'), [
@@ -22,6 +25,13 @@ describe('declaration workflow', () => {
     ]);
     assert.deepEqual(allowedDeclarationActions('submitted', 'county'), ['download_pdf', 'withdraw']);
     assert.deepEqual(allowedDeclarationActions('draft', 'unit'), ['download_pdf']);
+    assert.deepEqual(allowedDeclarationActions('submitted', 'unit'), [
+      'download_pdf',
+      'accept',
+      'return',
+      'reject',
+    ]);
+    assert.deepEqual(allowedDeclarationActions('accepted', 'unit'), ['download_pdf', 'return', 'reject']);
   });
 });
 

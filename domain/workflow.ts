@@ -40,13 +40,25 @@ export type Transition = {
   from: readonly DeclarationStatus[];
   to: DeclarationStatus;
   roles: readonly Role[];
+  /** The reasons must be written down (the county sees them). */
+  requiresComment?: boolean;
 };
 
-/** County-side transitions; later modules add the unit's and the ministry's. */
+/**
+ * Steps taken one declaration at a time. Recommending is not here: it happens through the unit's ranked
+ * list, which moves declarations between `accepted` and `recommended` as a whole, under the quota.
+ */
 export const TRANSITIONS = {
   submit: { from: ['draft', 'returned', 'withdrawn'], to: 'submitted', roles: ['county'] },
   withdraw: { from: ['submitted'], to: 'withdrawn', roles: ['county'] },
+  accept: { from: ['submitted'], to: 'accepted', roles: ['unit'] },
+  return: { from: ['submitted', 'accepted'], to: 'returned', roles: ['unit'], requiresComment: true },
+  reject: { from: ['submitted', 'accepted'], to: 'rejected', roles: ['unit'], requiresComment: true },
 } as const satisfies Record<string, Transition>;
+
+/** Statuses a unit may put on its recommendation list (they then become `recommended`). */
+export const RECOMMENDABLE_STATUSES: readonly DeclarationStatus[] = ['accepted', 'recommended'];
+
 export type WorkflowAction = keyof typeof TRANSITIONS;
 export const WORKFLOW_ACTIONS = Object.keys(TRANSITIONS) as WorkflowAction[];
 

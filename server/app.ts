@@ -20,6 +20,7 @@ import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { countyRoutes } from './modules/counties/routes.ts';
 import { declarationRoutes } from './modules/declarations/routes.ts';
 import { opsRoutes } from './modules/ops/routes.ts';
+import { recommendationRoutes } from './modules/recommendations/routes.ts';
 import { referenceRoutes } from './modules/reference/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
@@ -121,6 +122,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     userRoutes,
     countyRoutes,
     declarationRoutes,
+    recommendationRoutes,
   ]) {
     await app.register(module, opts);
   }

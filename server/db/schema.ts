@@ -187,3 +187,23 @@ export const attachments = pgTable('attachments', {
   createdAt: ts('created_at').notNull().defaultNow(),
   deletedAt: ts('deleted_at'),
 });
+
+export const preliminaryReviews = pgTable('preliminary_reviews', {
+  declarationId: uuid('declaration_id').primaryKey(),
+  checklist: jsonb('checklist').notNull(),
+  result: text('result'),
+  notes: text('notes').notNull().default(''),
+  reviewedBy: uuid('reviewed_by'),
+  reviewedAt: ts('reviewed_at').notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+export const recommendations = pgTable('recommendations', {
+  campaignYear: integer('campaign_year').notNull(),
+  unitCode: text('unit_code').notNull(),
+  rank: integer('rank').notNull(),
+  declarationId: uuid('declaration_id').notNull(),
+  westernJustification: text('western_justification'),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});

@@ -98,3 +98,24 @@ export async function call(
 /** Parses a fetch response's JSON body for assertions. */
 // biome-ignore lint/suspicious/noExplicitAny: tests read response fields freely and assert on each one
 export const jsonOf = async (res: Response): Promise<any> => res.json();
+
+/** A campaign open far in the future (years ≥ 2090 never meet the clock-following demo campaign). */
+export function openCampaign(year: number, overrides: Record<string, unknown> = {}) {
+  return {
+    year,
+    noticeNo: `工信厅企业函〔${year}〕1号`,
+    noticeDate: `${year}-01-05`,
+    status: 'open',
+    opensAt: `${year}-01-05`,
+    countyDeadline: `${year}-06-30`,
+    unitDeadline: `${year}-07-31`,
+    quotas: { provincial: 8, separate_plan_city: 2, xpcc: 2 },
+    standardsVersion: '2022',
+    formVersion: '2022',
+    annualReportDue: '03-31',
+    rules: { onePerSubSector: false },
+    listNoticeNo: null,
+    identifiedCount: null,
+    ...overrides,
+  };
+}

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { EVIDENCE_CATEGORIES } from '../../../domain/declaration-form.ts';
 import { sampleContent } from '../../db/seed/sample-content.ts';
 import { call, login, type Session, startTestApp, type TestApp } from '../../test-support/app.ts';
+import { submitComplete } from '../../test-support/declarations.ts';
 import { tinyDocx, tinyPdf, tinyPng, tinyXlsx, upload, zipBombXlsx } from '../../test-support/files.ts';
 
 // Far from any real or demo campaign year (the demo one follows the clock).
@@ -207,28 +208,28 @@ describe('scope', () => {
     );
     const cixiList = await call(t.url, cixi, 'GET', '/api/v1/declarations?limit=500');
     assert.ok(!cixiList.body.items.some((x: { id: string }) => x.id === d.id));
-    // Ningbo (its unit) reads it but cannot edit.
-    assert.equal((await call(t.url, ningbo, 'GET', `/api/v1/declarations/${d.id}`)).status, 200);
-    assert.equal(
-      (
-        await call(
-          t.url,
-          ningbo,
-          'PATCH',
-          `/api/v1/declarations/${d.id}`,
-          { clusterName: 'x' },
-          { 'if-match': '1' },
-        )
-      ).status,
-      403,
+    // Its unit does not see the county's draft at all; once submitted, it reads it but cannot edit it.
+    assert.equal((await call(t.url, ningbo, 'GET', `/api/v1/declarations/${d.id}`)).status, 404);
+    const submitted = await submitComplete(t.url, yuyao, YEAR);
+    assert.equal((await call(t.url, ningbo, 'GET', `/api/v1/declarations/${submitted}`)).status, 200);
+    const edit = await call(
+      t.url,
+      ningbo,
+      'PATCH',
+      `/api/v1/declarations/${submitted}`,
+      { clusterName: 'x' },
+      { 'if-match': '1' },
     );
+    assert.equal(edit.status, 403);
     const ningboList = await call(
       t.url,
       ningbo,
       'GET',
       `/api/v1/declarations?campaignYear=${YEAR}&limit=500`,
     );
-    assert.ok(ningboList.body.items.some((x: { id: string }) => x.id === d.id));
+    const listed = ningboList.body.items.map((x: { id: string }) => x.id);
+    assert.ok(listed.includes(submitted));
+    assert.ok(!listed.includes(d.id));
     assert.equal((await call(t.url, ministry, 'GET', `/api/v1/declarations/${d.id}`)).status, 200);
   });
 });

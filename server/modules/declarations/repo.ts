@@ -17,12 +17,17 @@ import { decodeCursor, type Executor, encodeCursor } from '../../platform/sql.ts
 export type DeclarationRow = typeof declarations.$inferSelect;
 export type AttachmentRow = typeof attachments.$inferSelect;
 
-/** The SQL condition for declarations the caller may see. */
-export const visibleTo = (caller: Caller): SQL =>
-  scopeCondition(divisionScopeOf(caller), {
+/**
+ * The SQL condition for declarations the caller may see. A unit sees its counties' declarations once they
+ * have been submitted: a draft is the county's own working copy.
+ */
+export function visibleTo(caller: Caller): SQL {
+  const scope = scopeCondition(divisionScopeOf(caller), {
     division: declarations.divisionCode,
     unit: declarations.unitCode,
   });
+  return caller.role === 'unit' ? sql`(${scope} AND ${declarations.submittedVersion} IS NOT NULL)` : scope;
+}
 
 /**
  * A declaration the caller may see, or 404 — a record outside the scope is indistinguishable from none.

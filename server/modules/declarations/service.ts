@@ -240,6 +240,11 @@ export async function actOnDeclaration(
     if (!canTransition(action, status, caller.role)) {
       throw new AppError('INVALID_TRANSITION', `Cannot ${action} a declaration in status ${status}`);
     }
+    if ('requiresComment' in transition && transition.requiresComment && !comment?.trim()) {
+      throw new AppError('VALIDATION_FAILED', `Write the reasons to ${action} (the county sees them)`, [
+        { path: 'comment', message: 'required' },
+      ]);
+    }
     const patch: Partial<typeof declarations.$inferInsert> = {
       status: transition.to,
       updatedBy: caller.id,
