@@ -218,7 +218,6 @@ const en: Dictionary = {
     failed: 'Save failed',
     retry: 'Retry',
     conflict: 'Conflict',
-    resolve: 'Resolve conflict',
     locked: 'Not saved (not editable)',
   },
   leave: {
@@ -274,8 +273,8 @@ const en: Dictionary = {
       warn: 'Warning',
       missing: 'Missing',
     },
-    value: 'Value',
-    threshold: 'Standard',
+    value: 'Value: {{value}}',
+    threshold: 'Standard: {{value}}',
     evidence: 'Evidence checklist',
     required: 'Required',
     optional: 'Optional',

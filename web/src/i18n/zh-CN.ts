@@ -213,7 +213,6 @@ const zhCN = {
     failed: '保存失败',
     retry: '重试',
     conflict: '有冲突',
-    resolve: '处理冲突',
     locked: '未保存（申报不可编辑）',
   },
   leave: {
@@ -266,8 +265,8 @@ const zhCN = {
       warn: '提示',
       missing: '缺数据',
     },
-    value: '数值',
-    threshold: '标准',
+    value: '数值：{{value}}',
+    threshold: '标准：{{value}}',
     evidence: '佐证材料清单',
     required: '必需',
     optional: '可选',

@@ -300,7 +300,6 @@ function DeclarationForm({ initial }: { initial: Declaration }) {
                 state={editor.saveState}
                 savedAt={editor.savedAt}
                 onRetry={() => void editor.save()}
-                onResolve={() => undefined}
               />
             )}
             <Space wrap>
@@ -401,11 +400,20 @@ function DeclarationForm({ initial }: { initial: Declaration }) {
               ) : (
                 <Steps
                   size="small"
+                  labelPlacement="vertical"
                   current={stepIndex}
                   onChange={(i) => setStep(FORM_SECTIONS[i]?.key ?? 'basic')}
-                  items={FORM_SECTIONS.map((s) => ({
+                  items={FORM_SECTIONS.map((s, i) => ({
                     title: sectionLabel(s),
-                    status: showMissing && missingSections.has(s.key) ? 'error' : undefined,
+                    // A tick only for a step with nothing missing, whether or not it was visited.
+                    status:
+                      showMissing && missingSections.has(s.key)
+                        ? 'error'
+                        : i === stepIndex
+                          ? 'process'
+                          : missingSections.has(s.key)
+                            ? 'wait'
+                            : 'finish',
                   }))}
                 />
               )}

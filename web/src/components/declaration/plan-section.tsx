@@ -33,6 +33,15 @@ export function PlanSection() {
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('plan.noTargets')} />
       )}
       {targets.length > 0 && (
+        <div className="plan-target plan-target-head" aria-hidden="true">
+          <span />
+          <span>{t('plan.indicator')}</span>
+          <span>{t('plan.year')}</span>
+          <span>{t('plan.value')}</span>
+          <span />
+        </div>
+      )}
+      {targets.length > 0 && (
         <ol className="plan-targets" aria-labelledby="plan-targets-heading">
           {targets.map((target, i) => {
             const n = i + 1;

@@ -17,12 +17,10 @@ export function SaveIndicator({
   state,
   savedAt,
   onRetry,
-  onResolve,
 }: {
   state: SaveState;
   savedAt: Date | null;
   onRetry: () => void;
-  onResolve: () => void;
 }) {
   const { t } = useTranslation();
   let content: ReactNode;
@@ -63,9 +61,6 @@ export function SaveIndicator({
       content = (
         <>
           <WarningOutlined aria-hidden="true" className="icon-missing" /> {t('save.conflict')}
-          <Button size="small" type="link" onClick={onResolve}>
-            {t('save.resolve')}
-          </Button>
         </>
       );
       break;

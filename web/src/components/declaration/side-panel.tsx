@@ -105,14 +105,8 @@ export function SidePanel({
                       </Tag>
                     </div>
                     <div className="standards-values">
-                      <span>
-                        {t('side.value')}：{formatStandardsValue(item, lang, '✓', '✗')}
-                      </span>
-                      {threshold && (
-                        <span>
-                          {t('side.threshold')}：{threshold}
-                        </span>
-                      )}
+                      <span>{t('side.value', { value: formatStandardsValue(item, lang, '✓', '✗') })}</span>
+                      {threshold && <span>{t('side.threshold', { value: threshold })}</span>}
                     </div>
                     <Typography.Paragraph
                       type="secondary"

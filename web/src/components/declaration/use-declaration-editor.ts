@@ -6,6 +6,7 @@ import { type DeclarationContent, indicatorYears } from '../../../../domain/decl
 import { ApiError } from '../../api/client.ts';
 import { declarationKeys } from '../../api/declaration-queries.ts';
 import { type Declaration, declarationsApi, versionConflictOf } from '../../api/declarations.ts';
+import { queryKeys } from '../../api/queries.ts';
 import {
   buildPatch,
   type Choice,
@@ -110,12 +111,15 @@ export function useDeclarationEditor(initial: Declaration) {
   const receive = useCallback(
     (current: Declaration) => {
       apply((s) => {
+        const mine = buildPatch(s.base, s.local);
+        // It stopped being editable (submitted elsewhere) with edits of mine unsaved: park them in the browser.
+        if (!canEdit(current) && mine) return { ...s, server: current, locked: true };
         if (current.version === s.baseVersion) return { ...s, server: current };
         const theirs = contentOf(current);
         // Only the version number moved (e.g. an upload): keep editing on top of it.
         if (sameJson(theirs, s.base)) return { ...s, server: current, baseVersion: current.version };
         // Nothing of mine is pending: simply show theirs.
-        if (!buildPatch(s.base, s.local))
+        if (!mine)
           return { ...s, server: current, base: theirs, local: theirs, baseVersion: current.version };
         return { ...s, conflict: { current, base: s.base } };
       });
@@ -166,6 +170,8 @@ export function useDeclarationEditor(initial: Declaration) {
           if (current) publish(current);
           return false;
         }
+        // An expired session: sign out (the edits stay in the browser and come back after signing in).
+        if (err instanceof ApiError && err.status === 401) queryClient.setQueryData(queryKeys.session, null);
         apply((x) => ({ ...x, saving: false, error: err instanceof Error ? err : new Error(String(err)) }));
         return false;
       }
@@ -175,7 +181,7 @@ export function useDeclarationEditor(initial: Declaration) {
     });
     inFlight.current = promise;
     return promise;
-  }, [apply, id, publish, receive]);
+  }, [apply, id, publish, queryClient, receive]);
 
   /** Saves everything pending now; true when the server has it all. */
   const flush = useCallback(async (): Promise<boolean> => {
