@@ -124,27 +124,25 @@ export async function putRecommendations(
         : [];
       const byId = new Map(found.map((d) => [d.id, d]));
       const details: { path: string; message: string; [k: string]: unknown }[] = [];
-      items.forEach((item, i) => {
+      for (const [i, item] of items.entries()) {
         const d = byId.get(item.declarationId);
-        if (!d)
-          return details.push({
+        if (!d) {
+          details.push({
             path: `items[${i}].declarationId`,
             message: 'not a declaration of this unit and campaign',
           });
-        if (!RECOMMENDABLE_STATUSES.includes(d.status as (typeof RECOMMENDABLE_STATUSES)[number])) {
-          return details.push({
-            path: `items[${i}].declarationId`,
-            message: `status ${d.status}: accept it first`,
-          });
+        } else if (!RECOMMENDABLE_STATUSES.includes(d.status as (typeof RECOMMENDABLE_STATUSES)[number])) {
+          details.push({ path: `items[${i}].declarationId`, message: `status ${d.status}: accept it first` });
+        } else {
+          const verdict = recommendationEligibility(
+            evaluateStandards(d.content as DeclarationContent, d.standardsVersion),
+            unit.region,
+            item.westernRelaxationJustification,
+          );
+          if (!verdict.ok)
+            details.push({ path: `items[${i}]`, message: verdict.reason, failedItems: verdict.failedItems });
         }
-        const verdict = recommendationEligibility(
-          evaluateStandards(d.content as DeclarationContent, d.standardsVersion),
-          unit.region,
-          item.westernRelaxationJustification,
-        );
-        if (!verdict.ok)
-          details.push({ path: `items[${i}]`, message: verdict.reason, failedItems: verdict.failedItems });
-      });
+      }
       if (details.some((d) => d.message === 'not a declaration of this unit and campaign')) {
         throw new AppError('NOT_FOUND', 'Some declarations are not this unit’s in this campaign', details);
       }
