@@ -22,6 +22,7 @@ import { declarationRoutes } from './modules/declarations/routes.ts';
 import { opsRoutes } from './modules/ops/routes.ts';
 import { recommendationRoutes } from './modules/recommendations/routes.ts';
 import { referenceRoutes } from './modules/reference/routes.ts';
+import { reviewRoutes } from './modules/reviews/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
 import type { Deps } from './platform/deps.ts';
@@ -123,6 +124,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     countyRoutes,
     declarationRoutes,
     recommendationRoutes,
+    reviewRoutes,
   ]) {
     await app.register(module, opts);
   }

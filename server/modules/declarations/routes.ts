@@ -172,6 +172,54 @@ export const declarationRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) 
       ),
   );
 
+  app.post(
+    '/api/v1/declarations/bulk-actions/:action',
+    {
+      config: { access: readers },
+      schema: {
+        tags,
+        summary: 'The same workflow step on many declarations; each succeeds or fails on its own',
+        params: z.object({ action: z.enum(WORKFLOW_ACTIONS) }),
+        body: z.object({
+          ids: z.array(z.uuid()).min(1).max(100),
+          comment: z.string().trim().max(2000).optional(),
+        }),
+        response: {
+          200: z.object({
+            results: z.array(
+              z.object({
+                id: z.string(),
+                ok: z.boolean(),
+                status: z.string().nullable(),
+                error: z.object({ code: z.string(), message: z.string() }).nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const results = [];
+      for (const id of new Set(req.body.ids)) {
+        try {
+          const d = await actOnDeclaration(
+            deps,
+            req.caller!,
+            id,
+            req.params.action,
+            req.body.comment ?? null,
+            requestInfo(req),
+          );
+          results.push({ id, ok: true, status: d.status, error: null });
+        } catch (err) {
+          if (!(err instanceof AppError) || err.status >= 500) throw err;
+          results.push({ id, ok: false, status: null, error: { code: err.code, message: err.message } });
+        }
+      }
+      return { results };
+    },
+  );
+
   app.get(
     '/api/v1/declarations/:id/history',
     {
