@@ -18,28 +18,63 @@ describe('draft storage', () => {
   it('writes, reads and clears under jiqun.draft.<id>', () => {
     const store = memoryStore();
     const local = { ...empty(), clusterName: 'A' };
-    expect(writeDraft(store, 'd1', { version: 3, base: empty(), local })).toBe(true);
+    expect(writeDraft(store, 'd1', 't1', { version: 3, base: empty(), local })).toBe(true);
     expect(store.map.has(draftKey('d1'))).toBe(true);
     expect(draftKey('d1')).toBe('jiqun.draft.d1');
-    expect(readDraft(store, 'd1')).toMatchObject({ version: 3, local: { clusterName: 'A' } });
-    clearDraft(store, 'd1');
-    expect(readDraft(store, 'd1')).toBeNull();
+    expect(readDraft(store, 'd1', 't1')).toMatchObject({
+      tab: 't1',
+      draft: { version: 3, local: { clusterName: 'A' } },
+    });
+    clearDraft(store, 'd1', 't1');
+    expect(readDraft(store, 'd1', 't1')).toBeNull();
+    expect(store.map.has(draftKey('d1'))).toBe(false);
+  });
+
+  it("keeps one entry per tab, so one tab saving does not wipe another tab's copy", () => {
+    const store = memoryStore();
+    writeDraft(store, 'd', 'a', { version: 1, base: empty(), local: { ...empty(), clusterName: 'A' } });
+    writeDraft(store, 'd', 'b', { version: 1, base: empty(), local: { ...empty(), zoneName: 'B' } });
+    clearDraft(store, 'd', 'b');
+    expect(readDraft(store, 'd', 'a')?.draft.local.clusterName).toBe('A');
+    // A new tab (after a crash) finds the copy left behind.
+    expect(readDraft(store, 'd', 'new')).toMatchObject({ tab: 'a' });
+  });
+
+  it('offers the most recent copy another tab left', () => {
+    const store = memoryStore();
+    const local = (name: string) => ({ ...empty(), clusterName: name });
+    store.setItem(
+      draftKey('d'),
+      JSON.stringify({
+        tabs: {
+          old: { version: 1, base: empty(), local: local('old'), savedAt: '2026-01-01T00:00:00Z' },
+          recent: { version: 1, base: empty(), local: local('recent'), savedAt: '2026-01-02T00:00:00Z' },
+        },
+      }),
+    );
+    expect(readDraft(store, 'd', 'me')?.draft.local.clusterName).toBe('recent');
+  });
+
+  it('reads a single draft written without tabs', () => {
+    const store = memoryStore();
+    store.setItem(draftKey('d'), JSON.stringify({ version: 2, base: empty(), local: empty(), savedAt: '' }));
+    expect(readDraft(store, 'd', 'me')).toMatchObject({ tab: '', draft: { version: 2 } });
   });
 
   it('ignores garbage and survives a missing or failing store', () => {
     const store = memoryStore();
     store.setItem(draftKey('x'), '{not json');
-    expect(readDraft(store, 'x')).toBeNull();
+    expect(readDraft(store, 'x', 't')).toBeNull();
     store.setItem(draftKey('y'), JSON.stringify({ version: 1, base: {}, local: {} }));
-    expect(readDraft(store, 'y')).toBeNull();
-    expect(readDraft(null, 'x')).toBeNull();
+    expect(readDraft(store, 'y', 't')).toBeNull();
+    expect(readDraft(null, 'x', 't')).toBeNull();
     const full = {
       ...store,
       setItem: () => {
         throw new Error('QuotaExceededError');
       },
     };
-    expect(writeDraft(full, 'z', { version: 1, base: empty(), local: empty() })).toBe(false);
+    expect(writeDraft(full, 'z', 't', { version: 1, base: empty(), local: empty() })).toBe(false);
   });
 });
 

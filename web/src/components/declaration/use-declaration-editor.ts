@@ -17,7 +17,14 @@ import {
   sameJson,
   setAtPath,
 } from './content-patch.ts';
-import { browserStore, clearDraft, readDraft, restoreDraft, writeDraft } from './draft-storage.ts';
+import {
+  browserStore,
+  clearDraft,
+  currentTabId,
+  readDraft,
+  restoreDraft,
+  writeDraft,
+} from './draft-storage.ts';
 
 const DEBOUNCE_MS = 1_000;
 /** After a failed save (network, 5xx) with no new typing, try again after this long. */
@@ -47,13 +54,15 @@ interface State {
   restored: boolean;
   /** A browser copy of edits exists while the declaration is not editable (its version). */
   parkedDraftVersion: number | null;
+  /** The tab whose browser copy was restored (this one after a reload, another after a crash). */
+  draftTab: string | null;
 }
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict' | 'locked';
 
 const canEdit = (d: Declaration) => d.allowedActions.includes('edit');
 
-function initialState(decl: Declaration): State {
+function initialState(decl: Declaration, tab: string): State {
   const content = contentOf(decl);
   const state: State = {
     server: decl,
@@ -67,11 +76,15 @@ function initialState(decl: Declaration): State {
     locked: false,
     restored: false,
     parkedDraftVersion: null,
+    draftTab: null,
   };
-  const draft = readDraft(browserStore(), decl.id);
+  const found = readDraft(browserStore(), decl.id, tab);
+  const draft = found?.draft ?? null;
   const restored = restoreDraft(draft, { version: decl.version, content });
-  if (restored.kind === 'none') return state;
-  if (!canEdit(decl)) return { ...state, parkedDraftVersion: draft?.version ?? null };
+  if (restored.kind === 'none') return { ...state, draftTab: found?.tab ?? null };
+  if (!canEdit(decl))
+    return { ...state, parkedDraftVersion: draft?.version ?? null, draftTab: found?.tab ?? null };
+  state.draftTab = found?.tab ?? null;
   if (restored.kind === 'continue') return { ...state, local: restored.local, restored: true };
   // The server moved on since the edits were made: continue from the old starting point and ask.
   return {
@@ -87,7 +100,8 @@ function initialState(decl: Declaration): State {
 export function useDeclarationEditor(initial: Declaration) {
   const id = initial.id;
   const queryClient = useQueryClient();
-  const [state, setState] = useState<State>(() => initialState(initial));
+  const [tab] = useState(currentTabId);
+  const [state, setState] = useState<State>(() => initialState(initial, tab));
   // The same state, readable synchronously from async code.
   const ref = useRef(state);
   const apply = useCallback((fn: (s: State) => State) => {
@@ -116,6 +130,9 @@ export function useDeclarationEditor(initial: Declaration) {
         if (!canEdit(current) && mine) return { ...s, server: current, locked: true };
         if (current.version === s.baseVersion) return { ...s, server: current };
         const theirs = contentOf(current);
+        // The server already has exactly what I have (e.g. another tab saved my restored edits).
+        if (sameJson(theirs, s.local))
+          return { ...s, server: current, base: theirs, local: theirs, baseVersion: current.version };
         // Only the version number moved (e.g. an upload): keep editing on top of it.
         if (sameJson(theirs, s.base)) return { ...s, server: current, baseVersion: current.version };
         // Nothing of mine is pending: simply show theirs.
@@ -207,9 +224,16 @@ export function useDeclarationEditor(initial: Declaration) {
   useEffect(() => {
     if (!canEdit(state.server) && !state.locked) return; // leave a parked copy alone
     const store = browserStore();
-    if (dirty) writeDraft(store, id, { version: state.baseVersion, base: state.base, local: state.local });
-    else clearDraft(store, id);
-  }, [dirty, id, state.base, state.baseVersion, state.local, state.server, state.locked]);
+    if (dirty)
+      writeDraft(store, id, tab, { version: state.baseVersion, base: state.base, local: state.local });
+    else clearDraft(store, id, tab);
+  }, [dirty, id, tab, state.base, state.baseVersion, state.local, state.server, state.locked]);
+
+  // A copy another tab left behind is now this tab's (restored above, or already on the server).
+  const adoptedTab = state.parkedDraftVersion === null ? state.draftTab : null;
+  useEffect(() => {
+    if (adoptedTab !== null && adoptedTab !== tab) clearDraft(browserStore(), id, adoptedTab);
+  }, [adoptedTab, id, tab]);
 
   const campaignYear = state.server.campaignYear;
   /** Sets one field by path; indicator edits also fill in the indicator years from the campaign. */
@@ -253,7 +277,9 @@ export function useDeclarationEditor(initial: Declaration) {
   );
 
   const discardParked = useCallback(() => {
-    clearDraft(browserStore(), id);
+    const store = browserStore();
+    clearDraft(store, id, tab);
+    if (ref.current.draftTab !== null) clearDraft(store, id, ref.current.draftTab);
     apply((s) => ({
       ...s,
       parkedDraftVersion: null,
@@ -262,7 +288,7 @@ export function useDeclarationEditor(initial: Declaration) {
       base: contentOf(s.server),
       baseVersion: s.server.version,
     }));
-  }, [apply, id]);
+  }, [apply, id, tab]);
 
   const saveState: SaveState = state.conflict
     ? 'conflict'
