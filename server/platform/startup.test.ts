@@ -98,13 +98,21 @@ describe('demo campaign and sample declarations', () => {
     await prepareDatabase(db, { demo: true });
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiqun-demo-'));
     const storage = new LocalStorage(dir);
-    assert.equal(await seedDemoDeclarations(db.db, storage, 2026), 5);
+    assert.equal(await seedDemoDeclarations(db.db, storage, 2026), 10);
     assert.equal(await seedDemoDeclarations(db.db, storage, 2026), 0);
     const statuses = (
       await db.raw.query<{ status: string }>('SELECT DISTINCT status FROM declarations ORDER BY 1')
     ).map((r) => r.status);
-    assert.deepEqual(statuses, ['draft', 'returned', 'submitted', 'withdrawn']);
-    assert.equal(await count('SELECT count(*)::int AS n FROM attachments'), 21);
+    assert.deepEqual(statuses, [
+      'accepted',
+      'draft',
+      'recommended',
+      'rejected',
+      'returned',
+      'submitted',
+      'withdrawn',
+    ]);
+    assert.equal(await count('SELECT count(*)::int AS n FROM attachments'), 8 * 7);
     await fs.rm(dir, { recursive: true });
   });
 });

@@ -15,6 +15,7 @@ import {
   declarationEvents,
   declarations,
   declarationVersions,
+  recommendations,
   users,
 } from '../schema.ts';
 import { sampleContent } from './sample-content.ts';
@@ -71,7 +72,7 @@ const placeholderPdf = (label: string) =>
 
 type Sample = {
   divisionCode: string;
-  status: 'draft' | 'submitted' | 'returned' | 'withdrawn';
+  status: 'draft' | 'submitted' | 'returned' | 'withdrawn' | 'accepted' | 'rejected' | 'recommended';
   content: DeclarationContent;
   evidence: boolean;
   comment?: string;
@@ -105,6 +106,38 @@ function samples(year: number): Sample[] {
       content: full('江苏省常熟市电子氟材料产业集群（演示）', '电子氟材料', '2614', '含氟电子化学品', 0.9),
       evidence: true,
       comment: '请补充集群企业名单的统计口径说明，并提供近三年产值的统计部门证明。',
+    },
+    // 宁波 (quota 2) has three complete accepted declarations waiting to be ranked: quota pressure at once.
+    {
+      divisionCode: '330282',
+      status: 'accepted',
+      content: full('浙江省宁波市慈溪市家电产业集群（演示）', '家电', '3851', '小家电', 1.4),
+      evidence: true,
+    },
+    {
+      divisionCode: '330213',
+      status: 'accepted',
+      content: full('浙江省宁波市奉化区气动元件产业集群（演示）', '气动元件', '3444', '气动控制元件', 0.8),
+      evidence: true,
+    },
+    {
+      divisionCode: '330206',
+      status: 'accepted',
+      content: full('浙江省宁波市北仑区压铸模具产业集群（演示）', '压铸模具', '3525', '汽车压铸模具', 1.1),
+      evidence: true,
+    },
+    {
+      divisionCode: '320281',
+      status: 'recommended',
+      content: full('江苏省江阴市高端纺织产业集群（演示）', '纺织', '1713', '功能性面料', 1.8),
+      evidence: true,
+    },
+    {
+      divisionCode: '330502',
+      status: 'rejected',
+      content: full('浙江省湖州市吴兴区童装产业集群（演示）', '童装', '1811', '婴幼儿服装', 0.09),
+      evidence: true,
+      comment: '近三年产值未达到40亿元，不符合认定标准。',
     },
     {
       divisionCode: '440307',
@@ -239,16 +272,24 @@ export async function seedDemoDeclarations(db: Db, storage: Storage, year: numbe
         });
         events.push(event('submit', 'draft', 'submitted', countyUser));
       }
+      const unitUser = people.get(`unit-${division.unit_code}`);
       if (s.status === 'returned')
-        events.push(
-          event(
-            'return',
-            'submitted',
-            'returned',
-            people.get(`unit-${division.unit_code}`),
-            s.comment ?? null,
-          ),
-        );
+        events.push(event('return', 'submitted', 'returned', unitUser, s.comment ?? null));
+      if (s.status === 'rejected')
+        events.push(event('reject', 'submitted', 'rejected', unitUser, s.comment ?? null));
+      if (s.status === 'accepted' || s.status === 'recommended') {
+        events.push(event('accept', 'submitted', 'accepted', unitUser));
+      }
+      if (s.status === 'recommended') {
+        events.push(event('recommend', 'accepted', 'recommended', unitUser));
+        await tx.insert(recommendations).values({
+          campaignYear: year,
+          unitCode: division.unit_code,
+          rank: 1,
+          declarationId: d!.id,
+          createdBy: unitUser ?? null,
+        });
+      }
       if (s.status === 'withdrawn') events.push(event('withdraw', 'submitted', 'withdrawn', countyUser));
       await tx.insert(declarationEvents).values(events);
     });
