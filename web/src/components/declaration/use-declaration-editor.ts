@@ -2,109 +2,40 @@
 // If-Match ~1 s after the last keystroke), the browser copy of unsaved edits, and version conflicts.
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type DeclarationContent, indicatorYears } from '../../../../domain/declaration-form.ts';
+import { indicatorYears } from '../../../../domain/declaration-form.ts';
 import { ApiError } from '../../api/client.ts';
 import { declarationKeys } from '../../api/declaration-queries.ts';
 import { type Declaration, declarationsApi, versionConflictOf } from '../../api/declarations.ts';
 import { queryKeys } from '../../api/queries.ts';
+import { buildPatch, contentOf, setAtPath } from './content-patch.ts';
+import { browserStore, clearDraft, currentTabId, readDraft, writeDraft } from './draft-storage.ts';
 import {
-  buildPatch,
-  type Choice,
-  contentOf,
-  keepMine,
-  rebaseAfterSave,
-  resolveFields,
-  sameJson,
-  setAtPath,
-} from './content-patch.ts';
-import {
-  browserStore,
-  clearDraft,
-  currentTabId,
-  readDraft,
-  restoreDraft,
-  writeDraft,
-} from './draft-storage.ts';
+  canEdit,
+  type EditorState,
+  initialState,
+  type Resolution,
+  receiveDeclaration,
+  resolvedState,
+  type SaveState,
+  savedState,
+} from './editor-state.ts';
+
+export type { Conflict, SaveState } from './editor-state.ts';
 
 const DEBOUNCE_MS = 1_000;
 /** After a failed save (network, 5xx) with no new typing, try again after this long. */
 const RETRY_MS = 15_000;
 
-export interface Conflict {
-  /** The declaration as the server has it now. */
-  current: Declaration;
-  /** The content my unsaved edits started from. */
-  base: DeclarationContent;
-}
-
-interface State {
-  /** The latest declaration the server gave us. */
-  server: Declaration;
-  /** The content my edits start from, and its version (the If-Match of the next save). */
-  base: DeclarationContent;
-  baseVersion: number;
-  local: DeclarationContent;
-  saving: boolean;
-  error: Error | null;
-  savedAt: Date | null;
-  conflict: Conflict | null;
-  /** A save was refused because the declaration stopped being editable; the edits stay in the browser. */
-  locked: boolean;
-  /** Edits were restored from the browser on opening. */
-  restored: boolean;
-  /** A browser copy of edits exists while the declaration is not editable (its version). */
-  parkedDraftVersion: number | null;
-  /** The tab whose browser copy was restored (this one after a reload, another after a crash). */
-  draftTab: string | null;
-}
-
-export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict' | 'locked';
-
-const canEdit = (d: Declaration) => d.allowedActions.includes('edit');
-
-function initialState(decl: Declaration, tab: string): State {
-  const content = contentOf(decl);
-  const state: State = {
-    server: decl,
-    base: content,
-    baseVersion: decl.version,
-    local: content,
-    saving: false,
-    error: null,
-    savedAt: null,
-    conflict: null,
-    locked: false,
-    restored: false,
-    parkedDraftVersion: null,
-    draftTab: null,
-  };
-  const found = readDraft(browserStore(), decl.id, tab);
-  const draft = found?.draft ?? null;
-  const restored = restoreDraft(draft, { version: decl.version, content });
-  if (restored.kind === 'none') return { ...state, draftTab: found?.tab ?? null };
-  if (!canEdit(decl))
-    return { ...state, parkedDraftVersion: draft?.version ?? null, draftTab: found?.tab ?? null };
-  state.draftTab = found?.tab ?? null;
-  if (restored.kind === 'continue') return { ...state, local: restored.local, restored: true };
-  // The server moved on since the edits were made: continue from the old starting point and ask.
-  return {
-    ...state,
-    base: restored.base,
-    baseVersion: draft?.version ?? decl.version,
-    local: restored.local,
-    restored: true,
-    conflict: { current: decl, base: restored.base },
-  };
-}
-
 export function useDeclarationEditor(initial: Declaration) {
   const id = initial.id;
   const queryClient = useQueryClient();
   const [tab] = useState(currentTabId);
-  const [state, setState] = useState<State>(() => initialState(initial, tab));
+  const [state, setState] = useState<EditorState>(() =>
+    initialState(initial, readDraft(browserStore(), initial.id, tab)),
+  );
   // The same state, readable synchronously from async code.
   const ref = useRef(state);
-  const apply = useCallback((fn: (s: State) => State) => {
+  const apply = useCallback((fn: (s: EditorState) => EditorState) => {
     ref.current = fn(ref.current);
     setState(ref.current);
   }, []);
@@ -124,22 +55,7 @@ export function useDeclarationEditor(initial: Declaration) {
   /** Takes in a newer declaration from the server (409, refetch, upload, action) without losing edits. */
   const receive = useCallback(
     (current: Declaration) => {
-      apply((s) => {
-        const mine = buildPatch(s.base, s.local);
-        // It stopped being editable (submitted elsewhere) with edits of mine unsaved: park them in the browser.
-        if (!canEdit(current) && mine) return { ...s, server: current, locked: true };
-        if (current.version === s.baseVersion) return { ...s, server: current };
-        const theirs = contentOf(current);
-        // The server already has exactly what I have (e.g. another tab saved my restored edits).
-        if (sameJson(theirs, s.local))
-          return { ...s, server: current, base: theirs, local: theirs, baseVersion: current.version };
-        // Only the version number moved (e.g. an upload): keep editing on top of it.
-        if (sameJson(theirs, s.base)) return { ...s, server: current, baseVersion: current.version };
-        // Nothing of mine is pending: simply show theirs.
-        if (!mine)
-          return { ...s, server: current, base: theirs, local: theirs, baseVersion: current.version };
-        return { ...s, conflict: { current, base: s.base } };
-      });
+      apply((s) => receiveDeclaration(s, current));
       publish(current);
     },
     [apply, publish],
@@ -156,19 +72,7 @@ export function useDeclarationEditor(initial: Declaration) {
       apply((x) => ({ ...x, saving: true }));
       try {
         const saved = await declarationsApi.patch(id, s.baseVersion, patch);
-        apply((x) => {
-          const base = contentOf(saved);
-          return {
-            ...x,
-            server: saved,
-            base,
-            baseVersion: saved.version,
-            local: rebaseAfterSave(sent, x.local, base),
-            saving: false,
-            error: null,
-            savedAt: new Date(),
-          };
-        });
+        apply((x) => savedState(x, sent, saved, new Date()));
         publish(saved);
         return true;
       } catch (err) {
@@ -249,32 +153,7 @@ export function useDeclarationEditor(initial: Declaration) {
     [apply, campaignYear],
   );
 
-  const resolveConflict = useCallback(
-    (how: 'mine' | 'theirs' | { choices: Record<string, Choice> }) => {
-      apply((s) => {
-        const c = s.conflict;
-        if (!c) return s;
-        const theirs = contentOf(c.current);
-        const local =
-          how === 'mine'
-            ? keepMine(c.base, s.local, theirs)
-            : how === 'theirs'
-              ? theirs
-              : resolveFields(s.local, theirs, how.choices);
-        return {
-          ...s,
-          conflict: null,
-          server: c.current,
-          base: theirs,
-          baseVersion: c.current.version,
-          local,
-          error: null,
-          locked: false,
-        };
-      });
-    },
-    [apply],
-  );
+  const resolveConflict = useCallback((how: Resolution) => apply((s) => resolvedState(s, how)), [apply]);
 
   const discardParked = useCallback(() => {
     const store = browserStore();
