@@ -7,6 +7,7 @@ import {
 } from '../../../domain/declaration-form.ts';
 import { chinaDate } from '../../../domain/workflow.ts';
 import type { Db } from '../../platform/db.ts';
+import type { Executor } from '../../platform/sql.ts';
 import { rows } from '../../platform/sql.ts';
 import type { Storage } from '../../platform/storage.ts';
 import {
@@ -165,6 +166,14 @@ function samples(year: number): Sample[] {
 
 /** Sample declarations in every county-side state (demo mode only; once). */
 export async function seedDemoDeclarations(db: Db, storage: Storage, year: number): Promise<number> {
+  // Several processes may start at once on one database: one seeds, the others then find the samples.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(727017020)`);
+    return seedSamples(tx, storage, year);
+  });
+}
+
+async function seedSamples(db: Executor, storage: Storage, year: number): Promise<number> {
   const [have] = await rows<{ n: number }>(
     db,
     sql`SELECT count(*)::int AS n FROM declarations WHERE is_demo`,

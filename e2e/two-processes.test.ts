@@ -1,0 +1,135 @@
+// Two server processes on one PostgreSQL database: sessions work across them and the recommendation quota
+// holds under 200 concurrent replacements sent to both. PostgreSQL only (PGlite is one process by design).
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import { type RunningServer, startServer } from './support/server.ts';
+
+const adminUrl = process.env.DATABASE_URL;
+const YEAR = 2095;
+
+type Session = { cookie: string; csrfToken: string };
+
+async function login(url: string, username: string): Promise<Session> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo' }),
+  });
+  assert.equal(res.status, 200, `login ${username}`);
+  const body = (await res.json()) as { csrfToken: string };
+  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '', csrfToken: body.csrfToken };
+}
+
+async function send(url: string, s: Session, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: {
+      cookie: s.cookie,
+      'x-csrf-token': s.csrfToken,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+describe('two server processes on one PostgreSQL', {
+  skip: adminUrl ? false : 'needs DATABASE_URL (PostgreSQL)',
+}, () => {
+  let a: RunningServer;
+  let b: RunningServer;
+  let dbUrl: string;
+  let dbName: string;
+
+  before(async () => {
+    dbName = `jiqun_two_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    await admin.end();
+    const u = new URL(adminUrl!);
+    u.pathname = `/${dbName}`;
+    dbUrl = u.toString();
+    // Both start at once: migrations and seeding must be safe when they race.
+    [a, b] = await Promise.all([
+      startServer({ env: { DATABASE_URL: dbUrl, JIQUN_DEMO: '1' } }),
+      startServer({ env: { DATABASE_URL: dbUrl, JIQUN_DEMO: '1' } }),
+    ]);
+  });
+
+  after(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('a session opened on one process works on the other', async () => {
+    const s = await login(a.url, 'unit-330200');
+    const me = await send(b.url, s, 'GET', '/api/v1/auth/me');
+    assert.equal(me.status, 200);
+    assert.equal(me.body.user.username, 'unit-330200');
+  });
+
+  it('200 concurrent replacements across both never leave more than the quota', async () => {
+    const ministry = await login(a.url, 'ministry');
+    const campaign = await send(a.url, ministry, 'POST', '/api/v1/campaigns', {
+      year: YEAR,
+      noticeNo: `工信厅企业函〔${YEAR}〕1号`,
+      noticeDate: `${YEAR}-01-05`,
+      status: 'open',
+      opensAt: `${YEAR}-01-05`,
+      countyDeadline: `${YEAR}-12-30`,
+      unitDeadline: `${YEAR}-12-31`,
+      quotas: { provincial: 8, separate_plan_city: 2, xpcc: 2 },
+      standardsVersion: '2022',
+      formVersion: '2022',
+      annualReportDue: '03-31',
+      rules: { onePerSubSector: false },
+      listNoticeNo: null,
+      identifiedCount: null,
+    });
+    assert.equal(campaign.status, 201, JSON.stringify(campaign.body));
+    // Three accepted Ningbo declarations, placed straight into the database (the API path is tested elsewhere).
+    const client = new pg.Client({ connectionString: dbUrl });
+    await client.connect();
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO declarations (campaign_year, division_code, unit_code, form_version, standards_version, status, content, submitted_version)
+       SELECT $1, code, '330200', '2022', '2022', 'accepted', (SELECT content FROM declarations WHERE is_demo AND status = 'accepted' LIMIT 1), 1
+       FROM unnest(ARRAY['330281', '330282', '330213']) AS code RETURNING id`,
+      [YEAR],
+    );
+    const pool = rows.map((r) => r.id);
+    const ningbo = await login(b.url, 'unit-330200');
+    const requests = Array.from({ length: 200 }, (_, i) => {
+      const n = (i % 3) + 1;
+      const items = Array.from({ length: n }, (_, k) => ({ declarationId: pool[(i + k) % 3], rank: k + 1 }));
+      return send(i % 2 ? a.url : b.url, ningbo, 'PUT', `/api/v1/units/330200/recommendations/${YEAR}`, {
+        items,
+      });
+    });
+    const results = await Promise.all(requests);
+    const statuses = results.map((r) => r.status);
+    assert.ok(
+      statuses.every((s) => s === 200 || s === 409),
+      `only 200 and 409: ${[...new Set(statuses)].join(',')}`,
+    );
+    assert.ok(statuses.filter((s) => s === 200).length > 0);
+    const count = await client.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM recommendations WHERE unit_code = $1 AND campaign_year = $2',
+      ['330200', YEAR],
+    );
+    assert.ok(count.rows[0]!.n <= 2, `${count.rows[0]!.n} recommendations`);
+    const mismatched = await client.query(
+      `SELECT d.id FROM declarations d LEFT JOIN recommendations r ON r.declaration_id = d.id
+       WHERE d.id = ANY($1::uuid[]) AND (d.status = 'recommended') <> (r.declaration_id IS NOT NULL)`,
+      [pool],
+    );
+    assert.equal(mismatched.rowCount, 0, 'statuses follow the list');
+    await client.end();
+  });
+});
