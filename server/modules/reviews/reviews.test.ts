@@ -95,3 +95,29 @@ describe('bulk actions', () => {
     assert.equal(returned.body.results[0].error.code, 'VALIDATION_FAILED', 'reasons required in bulk too');
   });
 });
+
+describe('audit trail per declaration', () => {
+  it('shows the ministry and the declaration’s own unit who did what; others get 404', async () => {
+    const id = await submitComplete(t.url, yuyao, YEAR);
+    await call(t.url, ningbo, 'POST', `/api/v1/declarations/${id}/actions/accept`, {});
+    const trail = await call(t.url, ningbo, 'GET', `/api/v1/audit?entity=declaration:${id}`);
+    assert.equal(trail.status, 200);
+    const actions = trail.body.items.map((e: { action: string }) => e.action);
+    assert.equal(actions[0], 'declaration.accept', 'newest first');
+    for (const a of ['declaration.created', 'attachment.added', 'declaration.submit'])
+      assert.ok(actions.includes(a), a);
+    assert.equal(trail.body.items[0].actor.name, 'unit-330200');
+    assert.equal((await call(t.url, zhejiang, 'GET', `/api/v1/audit?entity=declaration:${id}`)).status, 404);
+    assert.equal(
+      (await call(t.url, ningbo, 'GET', '/api/v1/audit')).status,
+      400,
+      'units read one record at a time',
+    );
+    assert.equal((await call(t.url, yuyao, 'GET', `/api/v1/audit?entity=declaration:${id}`)).status, 403);
+    const ministry = await login(t.url, 'ministry');
+    const all = await call(t.url, ministry, 'GET', '/api/v1/audit?limit=5');
+    assert.equal(all.body.items.length, 5);
+    const next = await call(t.url, ministry, 'GET', `/api/v1/audit?limit=5&cursor=${all.body.nextCursor}`);
+    assert.ok(next.body.items[0].id < all.body.items[4].id);
+  });
+});

@@ -1,0 +1,104 @@
+import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditLog } from '../../db/schema.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { decodeCursor, encodeCursor } from '../../platform/sql.ts';
+import { findDeclaration } from '../declarations/repo.ts';
+import { listQuery } from '../reference/schemas.ts';
+
+const entryDto = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.object({
+    id: z.string().nullable(),
+    name: z.string().nullable(),
+    role: z.string().nullable(),
+    scope: z.string().nullable(),
+  }),
+  action: z.string(),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  hash: z.string(),
+});
+
+/**
+ * The audit trail of one record (`?entity=declaration:<id>`): the ministry and admins read any; a unit reads
+ * the trail of its own units' declarations. Entries are append-only and hash-chained (see /audit/verify).
+ */
+export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
+  app.get(
+    '/api/v1/audit',
+    {
+      config: { access: ['unit', 'ministry', 'admin'] },
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit entries, newest first; `entity=type:id` for one record (required for units)',
+        querystring: z.object({
+          entity: z
+            .string()
+            .regex(/^[a-z_]+:[\w:-]+$/, 'type:id, e.g. declaration:<uuid>')
+            .optional(),
+          action: z.string().max(100).optional(),
+          ...listQuery,
+        }),
+        response: {
+          200: z.object({ items: z.array(entryDto), nextCursor: z.string().nullable(), total: z.null() }),
+        },
+      },
+    },
+    async (req) => {
+      const caller = req.caller!;
+      const conds: SQL[] = [];
+      if (req.query.entity) {
+        const [type, ...rest] = req.query.entity.split(':');
+        const id = rest.join(':');
+        if (caller.role === 'unit') {
+          if (type !== 'declaration' || !z.uuid().safeParse(id).success)
+            throw new AppError('NOT_FOUND', 'No such record');
+          await findDeclaration(db, caller, id);
+        }
+        conds.push(eq(auditLog.entityType, type!), eq(auditLog.entityId, id));
+      } else if (caller.role === 'unit') {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'Units read the trail of one record at a time: entity=declaration:<id>',
+          [{ path: 'querystring.entity', message: 'required' }],
+        );
+      }
+      if (req.query.action) conds.push(eq(auditLog.action, req.query.action));
+      const before = Number(decodeCursor(req.query.cursor) ?? 0);
+      if (before > 0) conds.push(lt(auditLog.id, before));
+      const found = await db
+        .select()
+        .from(auditLog)
+        .where(conds.length ? and(...conds) : undefined)
+        .orderBy(desc(auditLog.id))
+        .limit(req.query.limit + 1);
+      const page = found.slice(0, req.query.limit);
+      const last = page.at(-1);
+      return {
+        items: page.map((e) => ({
+          id: e.id,
+          at: e.at.toISOString(),
+          actor: { id: e.actorId, name: e.actorName, role: e.actorRole, scope: e.scope },
+          action: e.action,
+          entityType: e.entityType,
+          entityId: e.entityId,
+          before: e.before,
+          after: e.after,
+          ip: e.ip,
+          userAgent: e.userAgent,
+          hash: e.hash,
+        })),
+        nextCursor: found.length > req.query.limit && last ? encodeCursor(String(last.id)) : null,
+        total: null,
+      };
+    },
+  );
+};
