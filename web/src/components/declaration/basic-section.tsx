@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { OPERATOR_KINDS } from '../../../../domain/declaration-form.ts';
-import { fieldId } from './field-paths.ts';
+import { describedBy, fieldId } from './field-paths.ts';
 import { FieldItem, NumberField, SelectField, TextField } from './fields.tsx';
 import { useDeclarationForm } from './form-context.tsx';
 import { IndustrySelect } from './industry-select.tsx';
@@ -41,6 +41,10 @@ export function BasicSection() {
               id={fieldId('leadingIndustry.industryCode')}
               value={content.leadingIndustry.industryCode}
               invalid={missing.has('leadingIndustry.industryCode')}
+              describedBy={describedBy(
+                'leadingIndustry.industryCode',
+                missing.get('leadingIndustry.industryCode'),
+              )}
               onChange={(code, industry) => {
                 setField('leadingIndustry.industryCode', code);
                 if (industry && !content.leadingIndustry.name)

@@ -17,6 +17,12 @@ export function fieldId(path: string): string {
   return `decl-${path.replace(/\[(\d+)\]/g, '-$1').replace(/\./g, '-')}`;
 }
 
+/** The id of the element holding the error message of `path` (the control's aria-describedby). */
+export const errorId = (path: string) => `${fieldId(path)}-error`;
+
+/** A field's error message, in an element the control points to with aria-describedby. */
+export const describedBy = (path: string, error: string | undefined) => (error ? errorId(path) : undefined);
+
 /** The form step holding a content path. */
 export function sectionOfPath(path: string): FormSectionKey {
   const head = parsePath(path)[0];

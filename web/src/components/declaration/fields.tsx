@@ -3,7 +3,7 @@
 import { Form, Input, InputNumber, Select } from 'antd';
 import type { ReactNode } from 'react';
 import { getAtPath } from './content-patch.ts';
-import { fieldId } from './field-paths.ts';
+import { describedBy, errorId, fieldId } from './field-paths.ts';
 import { useDeclarationForm } from './form-context.tsx';
 
 export type NumberKind = 'money' | 'count' | 'percent' | 'area';
@@ -43,7 +43,7 @@ export function FieldItem({
       extra={extra}
       className={className}
       validateStatus={error ? 'error' : undefined}
-      help={error}
+      help={error && <span id={errorId(path)}>{error}</span>}
     >
       {children}
     </Form.Item>
@@ -79,6 +79,7 @@ export function TextField({
         placeholder={placeholder}
         autoComplete={autoComplete ?? 'off'}
         aria-invalid={missing.has(path) || undefined}
+        aria-describedby={describedBy(path, missing.get(path))}
         onChange={(e) => setField(path, e.target.value === '' && nullable ? null : e.target.value)}
       />
     </FieldItem>
@@ -139,6 +140,7 @@ export function NumberInput({
       suffix={suffix}
       aria-label={ariaLabel}
       aria-invalid={invalid || undefined}
+      aria-describedby={invalid ? errorId(path) : undefined}
       status={invalid ? 'error' : undefined}
       onChange={(v) => onChange(typeof v === 'number' && Number.isFinite(v) ? v : null)}
     />
@@ -167,6 +169,7 @@ export function SelectField<T extends string>({
         placeholder={placeholder}
         allowClear
         aria-invalid={missing.has(path) || undefined}
+        aria-describedby={describedBy(path, missing.get(path))}
         onChange={(v) => setField(path, v ?? null)}
       />
     </FieldItem>

@@ -1,7 +1,7 @@
 import { Col, Row, Table, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ENTERPRISE_FIELDS, indicatorYears } from '../../../../domain/declaration-form.ts';
-import { OTHER_INDICATORS, PERCENT_INDICATORS, TRIPLE_ROWS, type TripleRow } from './field-paths.ts';
+import { errorId, OTHER_INDICATORS, PERCENT_INDICATORS, TRIPLE_ROWS, type TripleRow } from './field-paths.ts';
 import { NumberField, NumberInput } from './fields.tsx';
 import { useDeclarationForm } from './form-context.tsx';
 
@@ -32,7 +32,7 @@ export function IndicatorsSection() {
           onChange={(v) => setField(path, v)}
         />
         {error && (
-          <div className="cell-error-text" role="alert">
+          <div className="cell-error-text" id={errorId(path)}>
             {error}
           </div>
         )}

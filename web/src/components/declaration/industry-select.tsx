@@ -13,8 +13,10 @@ export function IndustrySelect({
   value,
   onChange,
   invalid,
+  describedBy,
 }: {
   id: string;
+  describedBy?: string;
   value: string | null;
   onChange: (code: string | null, industry: Industry | null) => void;
   invalid?: boolean;
@@ -60,6 +62,7 @@ export function IndustrySelect({
       loading={results.isFetching}
       options={options}
       aria-invalid={invalid || undefined}
+      aria-describedby={describedBy}
       notFoundContent={q ? undefined : null}
       onChange={(code) => onChange(code ?? null, items.find((i) => i.code === code) ?? null)}
     />

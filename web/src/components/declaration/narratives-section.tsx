@@ -1,7 +1,7 @@
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { NARRATIVE_KEYS } from '../../../../domain/declaration-form.ts';
-import { fieldId } from './field-paths.ts';
+import { describedBy, errorId, fieldId } from './field-paths.ts';
 import { useDeclarationForm } from './form-context.tsx';
 
 const MAX_CHARS = 20_000;
@@ -22,7 +22,7 @@ export function NarrativesSection() {
             htmlFor={fieldId(path)}
             extra={t(`narratives.${key}.hint`)}
             validateStatus={error ? 'error' : undefined}
-            help={error}
+            help={error && <span id={errorId(path)}>{error}</span>}
           >
             <Input.TextArea
               id={fieldId(path)}
@@ -31,6 +31,7 @@ export function NarrativesSection() {
               maxLength={MAX_CHARS}
               showCount={{ formatter: ({ count }) => t('narratives.chars', { count }) }}
               aria-invalid={!!error || undefined}
+              aria-describedby={describedBy(path, error)}
               onChange={(e) => setField(path, e.target.value)}
             />
           </Form.Item>

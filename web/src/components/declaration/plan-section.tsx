@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Form, Input, InputNumber, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PLAN_INDICATORS } from '../../../../domain/declaration-form.ts';
-import { fieldId } from './field-paths.ts';
+import { describedBy, errorId, fieldId } from './field-paths.ts';
 import { useDeclarationForm } from './form-context.tsx';
 
 const MAX_TARGETS = 50;
@@ -109,7 +109,7 @@ export function PlanSection() {
         htmlFor={fieldId('developmentPlan.measures')}
         extra={t('plan.measuresHint')}
         validateStatus={measuresError ? 'error' : undefined}
-        help={measuresError}
+        help={measuresError && <span id={errorId('developmentPlan.measures')}>{measuresError}</span>}
       >
         <Input.TextArea
           id={fieldId('developmentPlan.measures')}
@@ -118,6 +118,7 @@ export function PlanSection() {
           maxLength={20_000}
           showCount={{ formatter: ({ count }) => t('narratives.chars', { count }) }}
           aria-invalid={!!measuresError || undefined}
+          aria-describedby={describedBy('developmentPlan.measures', measuresError)}
           onChange={(e) => setField('developmentPlan.measures', e.target.value)}
         />
       </Form.Item>

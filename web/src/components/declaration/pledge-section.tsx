@@ -1,6 +1,6 @@
 import { Checkbox, Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { fieldId } from './field-paths.ts';
+import { describedBy, errorId, fieldId } from './field-paths.ts';
 import { useDeclarationForm } from './form-context.tsx';
 
 const PLEDGES = ['noSeriousIncidents', 'materialsAuthentic'] as const;
@@ -22,13 +22,14 @@ export function PledgeSection() {
           <Form.Item
             key={key}
             validateStatus={error ? 'error' : undefined}
-            help={error}
+            help={error && <span id={errorId(path)}>{error}</span>}
             className="pledge-item"
           >
             <Checkbox
               id={fieldId(path)}
               checked={content.integrityPledge[key]}
               aria-invalid={!!error || undefined}
+              aria-describedby={describedBy(path, error)}
               onChange={(e) => setField(path, e.target.checked)}
             >
               {t(`pledge.${key}`)}
