@@ -20,6 +20,7 @@ import { calendarRoutes } from './modules/calendar/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { countyRoutes } from './modules/counties/routes.ts';
 import { declarationRoutes } from './modules/declarations/routes.ts';
+import { inspectionRoutes } from './modules/inspections/routes.ts';
 import { opsRoutes } from './modules/ops/routes.ts';
 import { recommendationRoutes } from './modules/recommendations/routes.ts';
 import { referenceRoutes } from './modules/reference/routes.ts';
@@ -127,6 +128,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     recommendationRoutes,
     reviewRoutes,
     auditRoutes,
+    inspectionRoutes,
   ]) {
     await app.register(module, opts);
   }

@@ -207,3 +207,36 @@ export const recommendations = pgTable('recommendations', {
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+export const inspections = pgTable('inspections', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  campaignYear: integer('campaign_year'),
+  unitCode: text('unit_code').notNull(),
+  declarationId: uuid('declaration_id'),
+  purpose: text('purpose').notNull(),
+  status: text('status').notNull(),
+  plannedOn: date('planned_on', { mode: 'string' }).notNull(),
+  place: text('place').notNull(),
+  team: jsonb('team').notNull(),
+  checklist: jsonb('checklist').notNull(),
+  verdict: text('verdict'),
+  notes: text('notes').notNull().default(''),
+  version: integer('version').notNull().default(1),
+  signedOffBy: uuid('signed_off_by'),
+  signedOffAt: ts('signed_off_at'),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const inspectionFiles = pgTable('inspection_files', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  inspectionId: uuid('inspection_id').notNull(),
+  filename: text('filename').notNull(),
+  storageKey: text('storage_key').notNull(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  sha256: text('sha256').notNull(),
+  contentType: text('content_type').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});

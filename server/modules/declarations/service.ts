@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import {
@@ -24,8 +23,8 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Caller } from '../../platform/auth/caller.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
-import { safeDisplayName, sniffFileType, ZipBombError } from '../../platform/file-type.ts';
 import type { Executor } from '../../platform/sql.ts';
+import { storeUpload } from '../../platform/uploads.ts';
 import { actorFromCaller, type RequestInfo } from '../auth/service.ts';
 import { findCampaign } from '../campaigns/repo.ts';
 import { type DeclarationDto, presentAttachment, presentDeclaration } from './presenter.ts';
@@ -319,7 +318,7 @@ export async function addAttachment(
   upload: { category: string | undefined; filename: string | undefined; stream: Readable },
   info: RequestInfo,
 ) {
-  const { db, storage, config } = deps;
+  const { db } = deps;
   const category = upload.category;
   if (!category || !(EVIDENCE_CATEGORY_KEYS as readonly string[]).includes(category)) {
     upload.stream.resume();
@@ -329,31 +328,8 @@ export async function addAttachment(
       [{ path: 'category', message: `one of ${EVIDENCE_CATEGORY_KEYS.join(', ')}` }],
     );
   }
-  const received = await storage.receive(upload.stream, config.maxUploadBytes);
-  let key: string | null = null;
-  try {
-    if (received.size === 0)
-      throw new AppError('VALIDATION_FAILED', 'The file is empty', [{ path: 'file', message: 'empty' }]);
-    const handle = await fs.open(received.tmpPath, 'r');
-    let type: Awaited<ReturnType<typeof sniffFileType>>;
-    try {
-      type = await sniffFileType(handle, received.size);
-    } catch (err) {
-      if (err instanceof ZipBombError) throw new AppError('UNSUPPORTED_FILE_TYPE', err.message);
-      throw err;
-    } finally {
-      await handle.close();
-    }
-    if (!type) {
-      throw new AppError(
-        'UNSUPPORTED_FILE_TYPE',
-        'Only PDF, JPEG, PNG, DOCX, XLSX and OFD files are accepted (checked by content)',
-      );
-    }
-    key = await storage.commit(received);
-    const storedKey = key;
-    const filename = safeDisplayName(upload.filename);
-    return await db.transaction(async (tx) => {
+  return storeUpload(deps, upload, (file) =>
+    db.transaction(async (tx) => {
       const row = await findDeclaration(tx, caller, id, true);
       if (!isEditable(row.status as DeclarationStatus)) {
         throw new AppError('INVALID_TRANSITION', `Evidence cannot be changed in status ${row.status}`);
@@ -363,11 +339,11 @@ export async function addAttachment(
         .values({
           declarationId: id,
           category,
-          filename,
-          storageKey: storedKey,
-          size: received.size,
-          sha256: received.sha256,
-          contentType: type.mime,
+          filename: file.filename,
+          storageKey: file.key,
+          size: file.size,
+          sha256: file.sha256,
+          contentType: file.type.mime,
           createdBy: caller.id,
         })
         .returning();
@@ -378,21 +354,23 @@ export async function addAttachment(
         toStatus: row.status,
         version: row.version,
         caller,
-        comment: filename,
+        comment: file.filename,
       });
       await writeAudit(tx, actorFromCaller(caller, info), {
         action: 'attachment.added',
         entityType: 'declaration',
         entityId: id,
-        after: { attachmentId: a!.id, category, filename, size: received.size, sha256: received.sha256 },
+        after: {
+          attachmentId: a!.id,
+          category,
+          filename: file.filename,
+          size: file.size,
+          sha256: file.sha256,
+        },
       });
       return presentAttachment({ ...a!, uploadedByName: caller.displayName });
-    });
-  } catch (err) {
-    if (key) await storage.remove(key).catch(() => undefined);
-    else await storage.discard(received).catch(() => undefined);
-    throw err;
-  }
+    }),
+  );
 }
 
 async function findAttachment(db: Executor, declarationId: string, attachmentId: string) {

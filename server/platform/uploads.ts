@@ -1,0 +1,55 @@
+import fs from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import type { Config } from './config.ts';
+import { AppError } from './errors.ts';
+import { type SniffedType, safeDisplayName, sniffFileType, ZipBombError } from './file-type.ts';
+import type { Storage } from './storage.ts';
+
+export type StoredFile = { key: string; filename: string; size: number; sha256: string; type: SniffedType };
+
+/**
+ * The one upload pipeline: stream to a temporary file (size-limited, hashed on the way), recognise the type
+ * by content, commit under a random key, then let `record` write the database row in its transaction. Any
+ * failure — client gone, too big, wrong type, the transaction — leaves neither file nor record.
+ */
+export async function storeUpload<T>(
+  deps: { storage: Storage; config: Pick<Config, 'maxUploadBytes'> },
+  upload: { filename: string | undefined; stream: Readable },
+  record: (file: StoredFile) => Promise<T>,
+): Promise<T> {
+  const { storage } = deps;
+  const received = await storage.receive(upload.stream, deps.config.maxUploadBytes);
+  let key: string | null = null;
+  try {
+    if (received.size === 0)
+      throw new AppError('VALIDATION_FAILED', 'The file is empty', [{ path: 'file', message: 'empty' }]);
+    const handle = await fs.open(received.tmpPath, 'r');
+    let type: SniffedType | null;
+    try {
+      type = await sniffFileType(handle, received.size);
+    } catch (err) {
+      if (err instanceof ZipBombError) throw new AppError('UNSUPPORTED_FILE_TYPE', err.message);
+      throw err;
+    } finally {
+      await handle.close();
+    }
+    if (!type) {
+      throw new AppError(
+        'UNSUPPORTED_FILE_TYPE',
+        'Only PDF, JPEG, PNG, DOCX, XLSX and OFD files are accepted (checked by content)',
+      );
+    }
+    key = await storage.commit(received);
+    return await record({
+      key,
+      filename: safeDisplayName(upload.filename),
+      size: received.size,
+      sha256: received.sha256,
+      type,
+    });
+  } catch (err) {
+    if (key) await storage.remove(key).catch(() => undefined);
+    else await storage.discard(received).catch(() => undefined);
+    throw err;
+  }
+}
