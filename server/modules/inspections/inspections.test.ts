@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { INSPECTION_CHECK_KEYS } from '../../../domain/inspection.ts';
 import {
   call,
+  jsonOf,
   login,
   openCampaign,
   type Session,
