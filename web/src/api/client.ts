@@ -106,7 +106,8 @@ export const http = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
     request<T>('GET', path, signal ? { query, signal } : { query }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
+  put: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
+    request<T>('PUT', path, headers ? { body, headers } : { body }),
   patch: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
     request<T>('PATCH', path, headers ? { body, headers } : { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
