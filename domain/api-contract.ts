@@ -3,9 +3,11 @@
  * validates and documents its responses with them; the web client takes its types from them.
  */
 import { z } from 'zod';
+import { declarationContentSchema, EVIDENCE_CATEGORY_KEYS, FORM_SECTIONS } from './declaration-form.ts';
 import { DIVISION_LEVELS } from './divisions.ts';
 import { ROLES } from './roles.ts';
 import { REGION_KEYS, UNIT_KIND_KEYS } from './units.ts';
+import { DECLARATION_STATUSES } from './workflow.ts';
 
 export const INDUSTRY_LEVELS = ['section', 'division', 'group', 'class'] as const;
 export type IndustryLevel = (typeof INDUSTRY_LEVELS)[number];
@@ -83,3 +85,66 @@ export const metaDto = z.object({
   demoAccounts: z.array(demoAccountDto).nullable(),
 });
 export type MetaDto = z.infer<typeof metaDto>;
+
+// --- declarations -------------------------------------------------------------------------------------------
+
+const FORM_SECTION_KEYS = FORM_SECTIONS.map((s) => s.key) as [
+  (typeof FORM_SECTIONS)[number]['key'],
+  ...(typeof FORM_SECTIONS)[number]['key'][],
+];
+
+const personRef = z.object({ id: z.string(), displayName: z.string() }).nullable();
+
+export const attachmentDto = z.object({
+  id: z.string(),
+  category: z.enum(EVIDENCE_CATEGORY_KEYS),
+  filename: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  contentType: z.string(),
+  uploadedAt: z.string(),
+  uploadedBy: personRef,
+});
+
+const missingDto = z.object({ path: z.string(), section: z.enum(FORM_SECTION_KEYS), message: z.string() });
+
+export const declarationDto = declarationContentSchema.extend({
+  id: z.string(),
+  campaignYear: z.number().int(),
+  formVersion: z.string(),
+  standardsVersion: z.string(),
+  divisionCode: z.string(),
+  divisionName: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  status: z.enum(DECLARATION_STATUSES),
+  version: z.number().int(),
+  submittedVersion: z.number().int().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  submittedAt: z.string().nullable(),
+  updatedBy: personRef,
+  attachments: z.array(attachmentDto),
+  missing: z.array(missingDto),
+  completeness: z.number().int(),
+  allowedActions: z.array(z.string()),
+});
+export type DeclarationDto = z.infer<typeof declarationDto>;
+
+export const declarationSummaryDto = z.object({
+  id: z.string(),
+  campaignYear: z.number().int(),
+  clusterName: z.string().nullable(),
+  status: z.enum(DECLARATION_STATUSES),
+  version: z.number().int(),
+  divisionCode: z.string(),
+  divisionName: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  updatedAt: z.string(),
+  submittedAt: z.string().nullable(),
+  completeness: z.number().int(),
+  allowedActions: z.array(z.string()),
+});
+export type AttachmentDto = z.infer<typeof attachmentDto>;
+export type DeclarationSummaryDto = z.infer<typeof declarationSummaryDto>;

@@ -1,78 +1,29 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { attachmentDto, DeclarationDto, declarationSummaryDto } from '../../../domain/api-contract.ts';
 import {
   completeness,
   type DeclarationContent,
-  declarationContentSchema,
+  type EvidenceCategory,
   missingItems,
 } from '../../../domain/declaration-form.ts';
-import {
-  allowedDeclarationActions,
-  DECLARATION_STATUSES,
-  type DeclarationStatus,
-} from '../../../domain/workflow.ts';
+import { allowedDeclarationActions, type DeclarationStatus } from '../../../domain/workflow.ts';
 import type { Caller } from '../../platform/auth/caller.ts';
 import type { AttachmentRow, DeclarationRow } from './repo.ts';
 
-const personRef = z.object({ id: z.string(), displayName: z.string() }).nullable();
-
-export const attachmentDto = z.object({
-  id: z.string(),
-  category: z.string(),
-  filename: z.string(),
-  size: z.number().int(),
-  sha256: z.string(),
-  contentType: z.string(),
-  uploadedAt: z.string(),
-  uploadedBy: personRef,
-});
-
-const missingDto = z.object({ path: z.string(), section: z.string(), message: z.string() });
-
-export const declarationDto = declarationContentSchema.extend({
-  id: z.string(),
-  campaignYear: z.number().int(),
-  formVersion: z.string(),
-  standardsVersion: z.string(),
-  divisionCode: z.string(),
-  divisionName: z.string(),
-  unitCode: z.string(),
-  unitName: z.string(),
-  status: z.enum(DECLARATION_STATUSES),
-  version: z.number().int(),
-  submittedVersion: z.number().int().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  submittedAt: z.string().nullable(),
-  updatedBy: personRef,
-  attachments: z.array(attachmentDto),
-  missing: z.array(missingDto),
-  completeness: z.number().int(),
-  allowedActions: z.array(z.string()),
-});
-export type DeclarationDto = z.infer<typeof declarationDto>;
-
-export const declarationSummaryDto = z.object({
-  id: z.string(),
-  campaignYear: z.number().int(),
-  clusterName: z.string().nullable(),
-  status: z.enum(DECLARATION_STATUSES),
-  version: z.number().int(),
-  divisionCode: z.string(),
-  divisionName: z.string(),
-  unitCode: z.string(),
-  unitName: z.string(),
-  updatedAt: z.string(),
-  submittedAt: z.string().nullable(),
-  completeness: z.number().int(),
-  allowedActions: z.array(z.string()),
-});
+export {
+  attachmentDto,
+  type DeclarationDto,
+  declarationDto,
+  declarationSummaryDto,
+} from '../../../domain/api-contract.ts';
 
 export function presentAttachment(
   a: AttachmentRow & { uploadedByName?: string | null },
 ): z.infer<typeof attachmentDto> {
   return {
     id: a.id,
-    category: a.category,
+    // Stored only after validation against the form's categories.
+    category: a.category as EvidenceCategory,
     filename: a.filename,
     size: a.size,
     sha256: a.sha256,

@@ -1,5 +1,5 @@
-// Declarations endpoints. Content types come from the shared form schema in domain/, the status list from
-// the shared workflow table; this file only adds the envelope the server wraps around them.
+// Declarations endpoints. Every response type is inferred from the shared API contract in domain/.
+import type { AttachmentDto, DeclarationDto, DeclarationSummaryDto } from '../../../domain/api-contract.ts';
 import type { Campaign } from '../../../domain/campaigns.ts';
 import type {
   DeclarationContent,
@@ -16,21 +16,8 @@ import type { Page } from './types.ts';
 export { DECLARATION_STATUSES, STATUS_LABELS } from '../../../domain/workflow.ts';
 export type { Campaign, DeclarationStatus, MissingItem, StandardsResult };
 
-export interface ActorRef {
-  id: string;
-  displayName: string;
-}
-
-export interface Attachment {
-  id: string;
-  category: EvidenceCategory;
-  filename: string;
-  size: number;
-  sha256: string;
-  contentType: string;
-  uploadedAt: string;
-  uploadedBy: ActorRef | null;
-}
+export type ActorRef = NonNullable<AttachmentDto['uploadedBy']>;
+export type Attachment = AttachmentDto;
 
 /** What the county UI does with a declaration; the server lists those allowed now in `allowedActions`. */
 export type DeclarationAction =
@@ -41,43 +28,8 @@ export type DeclarationAction =
   | 'delete_attachment'
   | 'download_pdf';
 
-export type Declaration = DeclarationContent & {
-  id: string;
-  campaignYear: number;
-  formVersion: string;
-  standardsVersion: string;
-  divisionCode: string;
-  divisionName: string;
-  unitCode: string;
-  unitName: string;
-  status: DeclarationStatus;
-  version: number;
-  submittedVersion: number | null;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  updatedBy: ActorRef | null;
-  attachments: Attachment[];
-  missing: MissingItem[];
-  completeness: number;
-  allowedActions: string[];
-};
-
-export interface DeclarationSummary {
-  id: string;
-  campaignYear: number;
-  clusterName: string | null;
-  status: DeclarationStatus;
-  version: number;
-  divisionCode: string;
-  divisionName: string;
-  unitCode: string;
-  unitName: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  completeness: number;
-  allowedActions: string[];
-}
+export type Declaration = DeclarationDto;
+export type DeclarationSummary = DeclarationSummaryDto;
 
 export interface HistoryEntry {
   at: string;
