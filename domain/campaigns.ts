@@ -3,6 +3,7 @@
  * rules are campaign data, never code: reference/campaigns.json holds the 2022–2025 campaigns in this shape.
  */
 import { z } from 'zod';
+import { AGGREGATIONS, weightProblems } from './scoring.ts';
 import { UNIT_KIND_KEYS } from './units.ts';
 
 export const CAMPAIGN_STATUSES = ['draft', 'open', 'closed'] as const;
@@ -43,6 +44,10 @@ export const campaignSchema = z.object({
   rules: z.object({
     /** 2022: at most one cluster per sub-sector (细分领域). */
     onePerSubSector: z.boolean(),
+    /** Expert scoring: weight of each of the eight standards areas (sum 100); DEFAULT_WEIGHTS when absent. */
+    scoringWeights: z.array(z.number().min(0)).length(8).optional(),
+    /** How experts' totals combine; 'mean' when absent. */
+    scoringAggregation: z.enum(AGGREGATIONS).optional(),
   }),
   /** The notice (通告) that published the identified list; null until published. */
   listNoticeNo: z.string().min(1).nullable(),
@@ -88,6 +93,9 @@ export function validateCampaign(campaign: Campaign): CampaignIssue[] {
   }
   if (campaign.noticeDate !== null && Number(campaign.noticeDate.slice(0, 4)) !== campaign.year) {
     issues.push({ path: 'noticeDate', message: 'notice date is not in the campaign year' });
+  }
+  for (const message of campaign.rules.scoringWeights ? weightProblems(campaign.rules.scoringWeights) : []) {
+    issues.push({ path: 'rules.scoringWeights', message });
   }
   if (campaign.identifiedCount !== null && campaign.identifiedCount < 0) {
     issues.push({ path: 'identifiedCount', message: 'identified count must not be negative' });

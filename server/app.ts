@@ -25,6 +25,7 @@ import { opsRoutes } from './modules/ops/routes.ts';
 import { recommendationRoutes } from './modules/recommendations/routes.ts';
 import { referenceRoutes } from './modules/reference/routes.ts';
 import { reviewRoutes } from './modules/reviews/routes.ts';
+import { scoringRoutes } from './modules/scoring/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
 import type { Deps } from './platform/deps.ts';
@@ -129,6 +130,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     reviewRoutes,
     auditRoutes,
     inspectionRoutes,
+    scoringRoutes,
   ]) {
     await app.register(module, opts);
   }

@@ -6,6 +6,7 @@ import {
   date,
   integer,
   jsonb,
+  numeric,
   pgTable,
   text,
   timestamp,
@@ -239,4 +240,23 @@ export const inspectionFiles = pgTable('inspection_files', {
   contentType: text('content_type').notNull(),
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const expertAssignments = pgTable('expert_assignments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  declarationId: uuid('declaration_id').notNull(),
+  expertId: uuid('expert_id').notNull(),
+  level: text('level').notNull(),
+  assignedBy: uuid('assigned_by'),
+  assignedAt: ts('assigned_at').notNull().defaultNow(),
+  conflictDeclaredAt: ts('conflict_declared_at'),
+  conflictReason: text('conflict_reason'),
+});
+
+export const expertScores = pgTable('expert_scores', {
+  assignmentId: uuid('assignment_id').primaryKey(),
+  scores: jsonb('scores').notNull(),
+  total: numeric('total', { precision: 6, scale: 2, mode: 'number' }).notNull(),
+  comment: text('comment').notNull().default(''),
+  submittedAt: ts('submitted_at').notNull().defaultNow(),
 });

@@ -19,14 +19,20 @@ export type AttachmentRow = typeof attachments.$inferSelect;
 
 /**
  * The SQL condition for declarations the caller may see. A unit sees its counties' declarations once they
- * have been submitted: a draft is the county's own working copy.
+ * have been submitted: a draft is the county's own working copy. Experts see their assignments only.
  */
 export function visibleTo(caller: Caller): SQL {
   const scope = scopeCondition(divisionScopeOf(caller), {
     division: declarations.divisionCode,
     unit: declarations.unitCode,
   });
-  return caller.role === 'unit' ? sql`(${scope} AND ${declarations.submittedVersion} IS NOT NULL)` : scope;
+  if (caller.role === 'unit') return sql`(${scope} AND ${declarations.submittedVersion} IS NOT NULL)`;
+  // An expert sees exactly the declarations assigned to it, and loses them on declaring a conflict.
+  if (caller.role === 'expert') {
+    return sql`EXISTS (SELECT 1 FROM expert_assignments ea WHERE ea.declaration_id = ${declarations.id}
+      AND ea.expert_id = ${caller.id} AND ea.conflict_declared_at IS NULL)`;
+  }
+  return scope;
 }
 
 /**

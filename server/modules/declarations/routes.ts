@@ -36,7 +36,7 @@ import {
 const tags = ['declarations'];
 const idParams = z.object({ id: z.uuid() });
 const attachmentParams = z.object({ id: z.uuid(), aid: z.uuid() });
-const readers = ['county', 'unit', 'ministry', 'admin'] as const;
+const readers = ['county', 'unit', 'expert', 'ministry', 'admin'] as const;
 const errorNote = 'Another county’s declaration (or one outside your unit) answers 404.';
 
 /** Parses If-Match ("3", W/"3" or 3) into a version number, or asks for it. */

@@ -1,0 +1,195 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import {
+  type Aggregation,
+  aggregateScores,
+  DEFAULT_WEIGHTS,
+  weightedTotal,
+} from '../../../domain/scoring.ts';
+import { declarations, divisions, expertAssignments, expertScores, users } from '../../db/schema.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Caller } from '../../platform/auth/caller.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+import type { Executor } from '../../platform/sql.ts';
+import { actorFromCaller, type RequestInfo } from '../auth/service.ts';
+import { findCampaign } from '../campaigns/repo.ts';
+import { findDeclaration } from '../declarations/repo.ts';
+
+async function scoringRules(
+  db: Executor,
+  campaignYear: number,
+): Promise<{ weights: number[]; aggregation: Aggregation }> {
+  const campaign = await findCampaign(db, campaignYear);
+  return {
+    weights: campaign?.rules.scoringWeights ?? [...DEFAULT_WEIGHTS],
+    aggregation: campaign?.rules.scoringAggregation ?? 'mean',
+  };
+}
+
+/** The unit invites experts to score one of its declarations. */
+export async function assignExperts(
+  { db }: Deps,
+  caller: Caller,
+  declarationId: string,
+  expertIds: string[],
+  info: RequestInfo,
+) {
+  if (caller.role !== 'unit') throw forbidden('Units invite experts to their declarations');
+  return db.transaction(async (tx) => {
+    const d = await findDeclaration(tx, caller, declarationId);
+    const experts = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.id, expertIds), eq(users.role, 'expert'), eq(users.disabled, false)));
+    if (experts.length !== new Set(expertIds).size) {
+      throw new AppError('VALIDATION_FAILED', 'Every id must be an active expert account', [
+        { path: 'expertIds', message: 'unknown expert' },
+      ]);
+    }
+    await tx
+      .insert(expertAssignments)
+      .values(
+        experts.map((e) => ({ declarationId: d.id, expertId: e.id, level: 'unit', assignedBy: caller.id })),
+      )
+      .onConflictDoNothing();
+    await writeAudit(tx, actorFromCaller(caller, info), {
+      action: 'experts.assigned',
+      entityType: 'declaration',
+      entityId: d.id,
+      after: { expertIds },
+    });
+    return scoreSheet(tx, caller, d.id);
+  });
+}
+
+/**
+ * Every expert's status and score, the weights and the stated aggregation. Declared conflicts are listed
+ * and excluded from the aggregate.
+ */
+export async function scoreSheet(db: Executor, caller: Caller, declarationId: string) {
+  const d = await findDeclaration(db, caller, declarationId);
+  if (caller.role === 'county' || caller.role === 'expert')
+    throw forbidden('Scores are for the reviewing authorities');
+  const rules = await scoringRules(db, d.campaignYear);
+  const rows = await db
+    .select({ a: expertAssignments, s: expertScores, name: users.displayName })
+    .from(expertAssignments)
+    .innerJoin(users, eq(users.id, expertAssignments.expertId))
+    .leftJoin(expertScores, eq(expertScores.assignmentId, expertAssignments.id))
+    .where(eq(expertAssignments.declarationId, declarationId))
+    .orderBy(expertAssignments.assignedAt);
+  const counted = rows.filter((r) => !r.a.conflictDeclaredAt && r.s).map((r) => Number(r.s!.total));
+  return {
+    declarationId,
+    weights: rules.weights,
+    aggregation: rules.aggregation,
+    experts: rows.map((r) => ({
+      assignmentId: r.a.id,
+      expert: { id: r.a.expertId, displayName: r.name },
+      level: r.a.level as 'unit' | 'ministry',
+      status: (r.a.conflictDeclaredAt ? 'conflict' : r.s ? 'scored' : 'pending') as
+        | 'conflict'
+        | 'scored'
+        | 'pending',
+      conflictReason: r.a.conflictReason,
+      scores: (r.s?.scores as number[] | undefined) ?? null,
+      total: r.s ? Number(r.s.total) : null,
+      comment: r.s?.comment ?? null,
+    })),
+    aggregate: aggregateScores(counted, rules.aggregation),
+  };
+}
+
+async function ownAssignment(db: Executor, caller: Caller, assignmentId: string, lock = false) {
+  const q = db
+    .select()
+    .from(expertAssignments)
+    .where(
+      and(
+        eq(expertAssignments.id, assignmentId),
+        eq(expertAssignments.expertId, caller.id),
+        isNull(expertAssignments.conflictDeclaredAt),
+      ),
+    );
+  const [a] = lock ? await q.for('update') : await q;
+  if (!a) throw notFound('No such assignment');
+  return a;
+}
+
+/** An expert's own assignments (without those it declared a conflict on). */
+export async function myAssignments({ db }: Deps, caller: Caller) {
+  const rows = await db
+    .select({ a: expertAssignments, d: declarations, county: divisions.name, s: expertScores })
+    .from(expertAssignments)
+    .innerJoin(declarations, eq(declarations.id, expertAssignments.declarationId))
+    .innerJoin(divisions, eq(divisions.code, declarations.divisionCode))
+    .leftJoin(expertScores, eq(expertScores.assignmentId, expertAssignments.id))
+    .where(and(eq(expertAssignments.expertId, caller.id), isNull(expertAssignments.conflictDeclaredAt)))
+    .orderBy(expertAssignments.assignedAt);
+  return rows.map((r) => ({
+    assignmentId: r.a.id,
+    declarationId: r.d.id,
+    clusterName: r.d.clusterName,
+    countyName: r.county,
+    campaignYear: r.d.campaignYear,
+    level: r.a.level,
+    scored: Boolean(r.s),
+    total: r.s ? Number(r.s.total) : null,
+  }));
+}
+
+/** Records (or revises) the expert's eight area scores; the weighted total follows the campaign's weights. */
+export async function submitScore(
+  { db }: Deps,
+  caller: Caller,
+  assignmentId: string,
+  input: { scores: number[]; comment: string },
+  info: RequestInfo,
+) {
+  return db.transaction(async (tx) => {
+    const a = await ownAssignment(tx, caller, assignmentId, true);
+    const [d] = await tx
+      .select({ year: declarations.campaignYear })
+      .from(declarations)
+      .where(eq(declarations.id, a.declarationId));
+    const rules = await scoringRules(tx, d!.year);
+    const total = weightedTotal(input.scores, rules.weights);
+    await tx
+      .insert(expertScores)
+      .values({ assignmentId, scores: input.scores, total, comment: input.comment })
+      .onConflictDoUpdate({
+        target: expertScores.assignmentId,
+        set: { scores: input.scores, total, comment: input.comment, submittedAt: sql`now()` },
+      });
+    await writeAudit(tx, actorFromCaller(caller, info), {
+      action: 'score.submitted',
+      entityType: 'declaration',
+      entityId: a.declarationId,
+      after: { assignmentId, scores: input.scores, total },
+    });
+    return { assignmentId, scores: input.scores, total, comment: input.comment };
+  });
+}
+
+/** A declared conflict of interest ends the expert's access at once and excludes any score it gave. */
+export async function declareConflict(
+  { db }: Deps,
+  caller: Caller,
+  assignmentId: string,
+  reason: string,
+  info: RequestInfo,
+) {
+  await db.transaction(async (tx) => {
+    const a = await ownAssignment(tx, caller, assignmentId, true);
+    await tx
+      .update(expertAssignments)
+      .set({ conflictDeclaredAt: sql`now()`, conflictReason: reason })
+      .where(eq(expertAssignments.id, a.id));
+    await writeAudit(tx, actorFromCaller(caller, info), {
+      action: 'conflict.declared',
+      entityType: 'declaration',
+      entityId: a.declarationId,
+      after: { assignmentId, reason },
+    });
+  });
+}
