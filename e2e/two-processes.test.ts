@@ -54,10 +54,14 @@ describe('two server processes on one PostgreSQL', {
     u.pathname = `/${dbName}`;
     dbUrl = u.toString();
     // Both start at once: migrations and seeding must be safe when they race.
-    [a, b] = await Promise.all([
-      startServer({ env: { DATABASE_URL: dbUrl, JIQUN_DEMO: '1' } }),
-      startServer({ env: { DATABASE_URL: dbUrl, JIQUN_DEMO: '1' } }),
-    ]);
+    // 200 requests queue on one unit's list: give them time to wait for a connection rather than 503.
+    const env = {
+      DATABASE_URL: dbUrl,
+      JIQUN_DEMO: '1',
+      JIQUN_DB_POOL_SIZE: '20',
+      JIQUN_DB_CONNECT_TIMEOUT_MS: '120000',
+    };
+    [a, b] = await Promise.all([startServer({ env }), startServer({ env })]);
   });
 
   after(async () => {
@@ -96,40 +100,47 @@ describe('two server processes on one PostgreSQL', {
     assert.equal(campaign.status, 201, JSON.stringify(campaign.body));
     // Three accepted Ningbo declarations, placed straight into the database (the API path is tested elsewhere).
     const client = new pg.Client({ connectionString: dbUrl });
+    client.on('error', () => undefined); // the database is dropped with FORCE after the suite
     await client.connect();
-    const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO declarations (campaign_year, division_code, unit_code, form_version, standards_version, status, content, submitted_version)
+    try {
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO declarations (campaign_year, division_code, unit_code, form_version, standards_version, status, content, submitted_version)
        SELECT $1, code, '330200', '2022', '2022', 'accepted', (SELECT content FROM declarations WHERE is_demo AND status = 'accepted' LIMIT 1), 1
        FROM unnest(ARRAY['330281', '330282', '330213']) AS code RETURNING id`,
-      [YEAR],
-    );
-    const pool = rows.map((r) => r.id);
-    const ningbo = await login(b.url, 'unit-330200');
-    const requests = Array.from({ length: 200 }, (_, i) => {
-      const n = (i % 3) + 1;
-      const items = Array.from({ length: n }, (_, k) => ({ declarationId: pool[(i + k) % 3], rank: k + 1 }));
-      return send(i % 2 ? a.url : b.url, ningbo, 'PUT', `/api/v1/units/330200/recommendations/${YEAR}`, {
-        items,
+        [YEAR],
+      );
+      const pool = rows.map((r) => r.id);
+      const ningbo = await login(b.url, 'unit-330200');
+      const requests = Array.from({ length: 200 }, (_, i) => {
+        const n = (i % 3) + 1;
+        const items = Array.from({ length: n }, (_, k) => ({
+          declarationId: pool[(i + k) % 3],
+          rank: k + 1,
+        }));
+        return send(i % 2 ? a.url : b.url, ningbo, 'PUT', `/api/v1/units/330200/recommendations/${YEAR}`, {
+          items,
+        });
       });
-    });
-    const results = await Promise.all(requests);
-    const statuses = results.map((r) => r.status);
-    assert.ok(
-      statuses.every((s) => s === 200 || s === 409),
-      `only 200 and 409: ${[...new Set(statuses)].join(',')}`,
-    );
-    assert.ok(statuses.filter((s) => s === 200).length > 0);
-    const count = await client.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM recommendations WHERE unit_code = $1 AND campaign_year = $2',
-      ['330200', YEAR],
-    );
-    assert.ok(count.rows[0]!.n <= 2, `${count.rows[0]!.n} recommendations`);
-    const mismatched = await client.query(
-      `SELECT d.id FROM declarations d LEFT JOIN recommendations r ON r.declaration_id = d.id
+      const results = await Promise.all(requests);
+      const statuses = results.map((r) => r.status);
+      assert.ok(
+        statuses.every((s) => s === 200 || s === 409),
+        `only 200 and 409: ${[...new Set(statuses)].join(',')}`,
+      );
+      assert.ok(statuses.filter((s) => s === 200).length > 0);
+      const count = await client.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM recommendations WHERE unit_code = $1 AND campaign_year = $2',
+        ['330200', YEAR],
+      );
+      assert.ok(count.rows[0]!.n <= 2, `${count.rows[0]!.n} recommendations`);
+      const mismatched = await client.query(
+        `SELECT d.id FROM declarations d LEFT JOIN recommendations r ON r.declaration_id = d.id
        WHERE d.id = ANY($1::uuid[]) AND (d.status = 'recommended') <> (r.declaration_id IS NOT NULL)`,
-      [pool],
-    );
-    assert.equal(mismatched.rowCount, 0, 'statuses follow the list');
-    await client.end();
+        [pool],
+      );
+      assert.equal(mismatched.rowCount, 0, 'statuses follow the list');
+    } finally {
+      await client.end();
+    }
   });
 });

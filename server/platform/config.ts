@@ -25,6 +25,7 @@ const envSchema = z.object({
   JIQUN_LOGIN_MAX_FAILURES_PER_IP: intFromEnv(1, 100_000).default(100),
   JIQUN_LOGIN_WINDOW_MINUTES: intFromEnv(1, 24 * 60).default(15),
   JIQUN_DB_POOL_SIZE: intFromEnv(1, 200).default(10),
+  JIQUN_DB_CONNECT_TIMEOUT_MS: intFromEnv(100, 600_000).default(15_000),
   JIQUN_UPLOAD_DIR: z.string().min(1).optional(),
   JIQUN_MAX_UPLOAD_MB: intFromEnv(1, 10_240).default(100),
 });
@@ -43,6 +44,8 @@ export type Config = {
   trustProxy: boolean;
   login: { maxFailures: number; maxFailuresPerIp: number; windowMinutes: number };
   dbPoolSize: number;
+  /** How long a request waits for a free database connection before answering 503. */
+  dbConnectTimeoutMs: number;
   /** Evidence files (local storage). */
   uploadDir: string;
   maxUploadBytes: number;
@@ -88,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowMinutes: e.JIQUN_LOGIN_WINDOW_MINUTES,
     },
     dbPoolSize: e.JIQUN_DB_POOL_SIZE,
+    dbConnectTimeoutMs: e.JIQUN_DB_CONNECT_TIMEOUT_MS,
     uploadDir: e.JIQUN_UPLOAD_DIR ? path.resolve(e.JIQUN_UPLOAD_DIR) : path.join(dataDir, 'uploads'),
     maxUploadBytes: e.JIQUN_MAX_UPLOAD_MB * 1024 * 1024,
   };

@@ -30,7 +30,13 @@ export type Database = {
 };
 
 export type DatabaseOptions =
-  | { engine: 'postgres'; url: string; poolSize?: number; onError?: (err: Error) => void }
+  | {
+      engine: 'postgres';
+      url: string;
+      poolSize?: number;
+      connectTimeoutMs?: number;
+      onError?: (err: Error) => void;
+    }
   | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob; client?: PGlite };
 
 /** Opens PGlite (embedded; in memory when dataDir is undefined) or a PostgreSQL pool. */
@@ -124,12 +130,13 @@ async function openPglite(options: {
 async function openPostgres(options: {
   url: string;
   poolSize?: number;
+  connectTimeoutMs?: number;
   onError?: (err: Error) => void;
 }): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 15_000,
     idleTimeoutMillis: 30_000,
   });
   // An idle client losing its connection (server restart) must not crash the process.

@@ -14,6 +14,7 @@ export function openConfiguredDatabase(config: Config, log?: Log): Promise<Datab
         engine: 'postgres',
         url: config.databaseUrl,
         poolSize: config.dbPoolSize,
+        connectTimeoutMs: config.dbConnectTimeoutMs,
         onError: (err) => log?.error({ err }, 'idle database connection failed'),
       })
     : openDatabase({ engine: 'pglite', dataDir: config.pgliteDir });
