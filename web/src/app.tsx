@@ -14,6 +14,9 @@ const HomePage = lazy(() => import('./pages/home-page.tsx'));
 const ReferencePage = lazy(() => import('./pages/reference-page.tsx'));
 const DeclarationsPage = lazy(() => import('./pages/declarations-page.tsx'));
 const DeclarationPage = lazy(() => import('./pages/declaration-page.tsx'));
+const ReviewPage = lazy(() => import('./pages/review-page.tsx'));
+const ReviewDeclarationPage = lazy(() => import('./pages/review-declaration-page.tsx'));
+const RecommendPage = lazy(() => import('./pages/recommend-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
 // A 401 from any call but /auth/me and /auth/login means the session expired: mark it signed out so
@@ -56,6 +59,9 @@ const router = createBrowserRouter([
           { path: 'reference', element: <SuspensePage page={ReferencePage} /> },
           { path: 'declarations', element: <SuspensePage page={DeclarationsPage} /> },
           { path: 'declarations/:id', element: <SuspensePage page={DeclarationPage} /> },
+          { path: 'review', element: <SuspensePage page={ReviewPage} /> },
+          { path: 'review/recommend', element: <SuspensePage page={RecommendPage} /> },
+          { path: 'review/:id', element: <SuspensePage page={ReviewDeclarationPage} /> },
           { path: '*', element: <SuspensePage page={NotFoundPage} /> },
         ],
       },

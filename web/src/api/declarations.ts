@@ -1,12 +1,7 @@
 // Declarations endpoints. Every response type is inferred from the shared API contract in domain/.
 import type { AttachmentDto, DeclarationDto, DeclarationSummaryDto } from '../../../domain/api-contract.ts';
 import type { Campaign } from '../../../domain/campaigns.ts';
-import type {
-  DeclarationContent,
-  EvidenceCategory,
-  FormSectionKey,
-  MissingItem,
-} from '../../../domain/declaration-form.ts';
+import type { DeclarationContent, FormSectionKey, MissingItem } from '../../../domain/declaration-form.ts';
 import type { Change } from '../../../domain/diff.ts';
 import type { StandardsResult } from '../../../domain/standards.ts';
 import type { DeclarationStatus } from '../../../domain/workflow.ts';

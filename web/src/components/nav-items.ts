@@ -17,7 +17,7 @@ export function navItemsFor(role: Role): NavItem[] {
     case 'county':
       return [home, { key: 'declarations', path: '/declarations' }, reference];
     case 'unit':
-      return [home, { key: 'review' }, reference];
+      return [home, { key: 'review', path: '/review' }, reference];
     case 'expert':
       return [home, { key: 'expertTasks' }];
     case 'ministry':

@@ -499,6 +499,7 @@ const en: Dictionary = {
     title: 'Review and recommend',
     intro:
       "Declarations submitted by your unit's counties: accept, return for revision or reject them, record the preliminary review, then rank the best within your quota.",
+    forbidden: 'Review and recommendation is for recommending units only.',
     campaign: 'Campaign',
     campaignOption: '{{year}} ({{status}})',
     campaignStatus: {
@@ -682,6 +683,7 @@ const en: Dictionary = {
       loading: 'Checking the standards…',
     },
     failedItems: 'Failing or missing: {{items}}',
+    willNeedJustification: 'Once added, it needs a western-region justification.',
     relaxedTag: 'Western relaxation',
     justification: 'Western-region relaxation justification',
     justificationHint:

@@ -488,6 +488,7 @@ const zhCN = {
   review: {
     title: '审核推荐',
     intro: '本单位所辖县级行政区提交的申报：受理、退回修改或不予受理，完成初审，再在名额内择优排序推荐。',
+    forbidden: '审核推荐仅供推荐单位使用。',
     campaign: '申报批次',
     campaignOption: '{{year}} 年度（{{status}}）',
     campaignStatus: {
@@ -666,6 +667,7 @@ const zhCN = {
       loading: '正在核对认定标准…',
     },
     failedItems: '未达标或缺数据：{{items}}',
+    willNeedJustification: '加入后须填写西部地区放宽说明。',
     relaxedTag: '西部放宽',
     justification: '西部地区放宽说明',
     justificationHint: '说明该集群未达到上述指标仍予推荐的理由，报工业和信息化部可见。',

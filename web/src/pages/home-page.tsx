@@ -1,4 +1,4 @@
-import { FileAddOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileAddOutlined } from '@ant-design/icons';
 import { Card, Descriptions, type DescriptionsProps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -53,6 +53,14 @@ export default function HomePage() {
       <Card>
         <Descriptions column={1} items={items} />
       </Card>
+      {user.role === 'unit' && (
+        <Card className="home-card" title={<h2 className="card-heading">{t('review.homeCard')}</h2>}>
+          <Typography.Paragraph type="secondary">{t('review.intro')}</Typography.Paragraph>
+          <Link to="/review">
+            <AuditOutlined aria-hidden="true" /> {t('review.homeLink')}
+          </Link>
+        </Card>
+      )}
       {user.role === 'county' && (
         <Card className="home-card" title={<h2 className="card-heading">{t('declarations.homeCard')}</h2>}>
           <Typography.Paragraph type="secondary">{t('declarations.intro')}</Typography.Paragraph>

@@ -27,7 +27,7 @@ export const RESULT_COLORS: Record<StandardsItem['result'], string> = {
   warn: 'warning',
   missing: 'default',
 };
-const OVERALL_COLORS = { pass: 'success', fail: 'error', incomplete: 'default' } as const;
+export const OVERALL_COLORS = { pass: 'success', fail: 'error', incomplete: 'default' } as const;
 
 /** Completeness meter, live standards check and evidence checklist beside the form. */
 export function SidePanel({
