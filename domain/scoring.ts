@@ -1,17 +1,10 @@
+import { STANDARDS_AREAS } from './standards.ts';
+
 /**
  * Expert scoring on the eight standards areas: weights (campaign data) and the aggregation rule, stated so
- * everyone sees how a final score came about.
+ * everyone sees how a final score came about. Experts score the same eight areas the standards name.
  */
-export const SCORING_AREAS = [
-  { area: 1, zh: '核心竞争力', en: 'Core competitiveness' },
-  { area: 2, zh: '优质企业培育', en: 'Quality-SME cultivation' },
-  { area: 3, zh: '产业链供应链协作', en: 'Chain collaboration' },
-  { area: 4, zh: '协同创新', en: 'Collaborative innovation' },
-  { area: 5, zh: '数字化转型', en: 'Digital transformation' },
-  { area: 6, zh: '绿色发展', en: 'Green development' },
-  { area: 7, zh: '开放合作', en: 'Open cooperation' },
-  { area: 8, zh: '治理和服务', en: 'Governance and services' },
-] as const;
+export const SCORING_AREAS = STANDARDS_AREAS;
 
 /** Default weights (sum 100) when a campaign sets none. */
 export const DEFAULT_WEIGHTS = [25, 15, 10, 15, 10, 10, 5, 10] as const;

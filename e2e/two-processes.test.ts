@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
+import { openCampaign } from '../server/test-support/app.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
 const adminUrl = process.env.DATABASE_URL;
@@ -81,22 +82,13 @@ describe('two server processes on one PostgreSQL', {
 
   it('200 concurrent replacements across both never leave more than the quota', async () => {
     const ministry = await login(a.url, 'ministry');
-    const campaign = await send(a.url, ministry, 'POST', '/api/v1/campaigns', {
-      year: YEAR,
-      noticeNo: `工信厅企业函〔${YEAR}〕1号`,
-      noticeDate: `${YEAR}-01-05`,
-      status: 'open',
-      opensAt: `${YEAR}-01-05`,
-      countyDeadline: `${YEAR}-12-30`,
-      unitDeadline: `${YEAR}-12-31`,
-      quotas: { provincial: 8, separate_plan_city: 2, xpcc: 2 },
-      standardsVersion: '2022',
-      formVersion: '2022',
-      annualReportDue: '03-31',
-      rules: { onePerSubSector: false },
-      listNoticeNo: null,
-      identifiedCount: null,
-    });
+    const campaign = await send(
+      a.url,
+      ministry,
+      'POST',
+      '/api/v1/campaigns',
+      openCampaign(YEAR, { countyDeadline: `${YEAR}-12-30`, unitDeadline: `${YEAR}-12-31` }),
+    );
     assert.equal(campaign.status, 201, JSON.stringify(campaign.body));
     // Three accepted Ningbo declarations, placed straight into the database (the API path is tested elsewhere).
     const client = new pg.Client({ connectionString: dbUrl });

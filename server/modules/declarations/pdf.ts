@@ -18,6 +18,8 @@ import {
   type OPERATOR_KINDS,
   type PLAN_INDICATORS,
 } from '../../../domain/declaration-form.ts';
+import { NEGATIVE_LIST_AREA, STANDARDS_AREAS } from '../../../domain/standards.ts';
+import { STATUS_LABELS } from '../../../domain/workflow.ts';
 import {
   body,
   type Cell,
@@ -75,19 +77,9 @@ export type DeclarationPdfInput = {
 
 // --- labels -------------------------------------------------------------------------------------------------
 
-const STATUS_ZH: Record<string, string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  returned: '已退回修改',
-  withdrawn: '已撤回',
-  accepted: '已受理',
-  rejected: '未予受理',
-  recommended: '已推荐',
-  shortlisted: '已入围',
-  publicized: '公示中',
-  identified: '已认定',
-  not_identified: '未认定',
-};
+const STATUS_ZH: Record<string, string> = Object.fromEntries(
+  Object.entries(STATUS_LABELS).map(([status, label]) => [status, label.zh]),
+);
 /** States in which the printed text is not the official, submitted one. */
 const UNOFFICIAL_STATUSES = new Set(['draft', 'returned', 'withdrawn']);
 
@@ -129,17 +121,9 @@ const PLAN_ZH: Record<(typeof PLAN_INDICATORS)[number], { label: string; unit: s
   industrialInternetPenetration: { label: '工业互联网平台普及率', unit: '%' },
 };
 
-const STANDARD_AREAS: Record<string, string> = {
-  '0': '负面清单',
-  '1': '核心竞争力',
-  '2': '优质企业培育',
-  '3': '产业链供应链协作',
-  '4': '协同创新',
-  '5': '数字化转型',
-  '6': '绿色发展',
-  '7': '开放合作',
-  '8': '治理和服务',
-};
+const STANDARD_AREAS: Record<string, string> = Object.fromEntries(
+  [NEGATIVE_LIST_AREA, ...STANDARDS_AREAS].map((a) => [String(a.area), a.zh]),
+);
 
 const RESULT_ZH: Record<string, { text: string; color: string }> = {
   pass: { text: '符合', color: COLORS.green },

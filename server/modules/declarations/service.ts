@@ -373,6 +373,25 @@ export async function addAttachment(
   );
 }
 
+/** Whether a submitted snapshot of the declaration lists the attachment (then its file must stay). */
+async function inSubmittedVersion(
+  db: Executor,
+  declarationId: string,
+  attachmentId: string,
+): Promise<boolean> {
+  const [kept] = await db
+    .select({ v: declarationVersions.version })
+    .from(declarationVersions)
+    .where(
+      and(
+        eq(declarationVersions.declarationId, declarationId),
+        sql`${declarationVersions.attachments} @> ${JSON.stringify([{ id: attachmentId }])}::jsonb`,
+      ),
+    )
+    .limit(1);
+  return kept !== undefined;
+}
+
 async function findAttachment(db: Executor, declarationId: string, attachmentId: string) {
   const [a] = await db
     .select()
@@ -394,17 +413,7 @@ export async function openAttachment(
   if (!a) throw notFound('No such attachment');
   if (a.deletedAt) {
     // A file removed from the draft stays readable only as part of a submitted version.
-    const [kept] = await db
-      .select({ v: declarationVersions.version })
-      .from(declarationVersions)
-      .where(
-        and(
-          eq(declarationVersions.declarationId, id),
-          sql`${declarationVersions.attachments} @> ${JSON.stringify([{ id: a.id }])}::jsonb`,
-        ),
-      )
-      .limit(1);
-    if (!kept) throw notFound('No such attachment');
+    if (!(await inSubmittedVersion(db, id, a.id))) throw notFound('No such attachment');
   }
   await db.transaction(async (tx) => {
     await writeAudit(tx, actorFromCaller(caller, info), {
@@ -457,17 +466,7 @@ export async function removeAttachment(
       entityId: id,
       before: { attachmentId: a.id, filename: a.filename },
     });
-    const [kept] = await tx
-      .select({ v: declarationVersions.version })
-      .from(declarationVersions)
-      .where(
-        and(
-          eq(declarationVersions.declarationId, id),
-          sql`${declarationVersions.attachments} @> ${JSON.stringify([{ id: a.id }])}::jsonb`,
-        ),
-      )
-      .limit(1);
-    return kept ? null : a.storageKey;
+    return (await inSubmittedVersion(tx, id, a.id)) ? null : a.storageKey;
   });
   // After commit: a file no submitted version refers to goes; a crash here leaves an orphan for the cleanup job.
   if (removedKey) await storage.remove(removedKey).catch(() => undefined);
