@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { sampleContent } from '../../db/seed/sample-content.ts';
@@ -251,6 +255,34 @@ describe('outputs', () => {
       ).status,
       404,
     );
+  });
+  it('renders the recommendation letter with the ranked table as PDF', async (ctx) => {
+    const res = await fetch(`${t.url}/api/v1/units/330200/recommendations/${YEAR}.pdf`, {
+      headers: { cookie: ningbo.cookie },
+    });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'application/pdf');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const file = path.join(os.tmpdir(), `jiqun-letter-${process.pid}.pdf`);
+    await fs.writeFile(file, bytes);
+    let text: string;
+    try {
+      text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    } catch {
+      ctx.skip('pdftotext (poppler-utils) is not installed; .ci/run installs it');
+      return;
+    } finally {
+      await fs.rm(file, { force: true });
+    }
+    const flat = text.replace(/\s+/g, ''); // lines wrap anywhere in Chinese text
+    assert.match(flat, /宁波市关于推荐2097年度中小企业特色产业集群的函/);
+    assert.match(flat, /工信厅企业函〔2097〕1号/);
+    assert.match(flat, /现推荐2个集群（推荐名额2个）/);
+    assert.ok(
+      flat.indexOf('慈溪市') < flat.indexOf('余姚市'),
+      'rank order: 慈溪 (rank 1) before 余姚 (rank 2)',
+    );
+    assert.match(flat, /盖章/);
   });
   it('summarises the unit’s campaign on its dashboard', async () => {
     const d = await call(t.url, ningbo, 'GET', `/api/v1/units/330200/dashboard/${YEAR}`);

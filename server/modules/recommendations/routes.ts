@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
 import { contentDisposition } from '../../platform/file-type.ts';
 import { requestInfo } from '../auth/routes.ts';
+import { findCampaign } from '../campaigns/repo.ts';
+import { renderRecommendationLetter } from './letter-pdf.ts';
 import { getRecommendations, putRecommendations, unitDashboard } from './service.ts';
 import { summaryTableXlsx } from './summary-table.ts';
 
@@ -82,6 +84,36 @@ export const recommendationRoutes: FastifyPluginAsyncZod<Deps> = async (app, dep
         )
         .header('cache-control', 'private, no-store')
         .send(stream);
+    },
+  );
+
+  app.get(
+    '/api/v1/units/:code/recommendations/:year(^\\d{4}).pdf',
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: 'The recommendation letter (推荐函) with the summary table, for signing and sealing',
+        params: yearParams,
+      },
+    },
+    async (req, reply) => {
+      const list = await getRecommendations(deps, req.caller!, req.params.code, req.params.year);
+      const campaign = await findCampaign(deps.db, list.campaignYear);
+      const doc = renderRecommendationLetter({
+        unitName: list.unitName,
+        year: list.campaignYear,
+        noticeNo: campaign?.noticeNo ?? null,
+        quota: list.quota,
+        rows: list.items,
+        demo: deps.config.demo,
+        generatedAt: new Date(),
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', contentDisposition(`${list.unitName}${list.campaignYear}年推荐函.pdf`))
+        .header('cache-control', 'private, no-store')
+        .send(doc);
     },
   );
 
