@@ -53,7 +53,7 @@ describe('unit review and recommendation', () => {
       const main = page.getByRole('main');
       const quotaCard = main.locator('.dashboard-card').filter({ hasText: '推荐名额' });
       await quotaCard.waitFor({ timeout: 30_000 });
-      assert.match(await quotaCard.innerText(), /0 \/ 2/, 'the quota meter shows 0 of 2');
+      assert.match((await quotaCard.textContent()) ?? '', /0 \/ 2/, 'the quota meter shows 0 of 2');
       await main.getByRole('button', { name: /已受理：3 项/ }).waitFor();
       const yuyao = main.getByRole('link', { name: /余姚市模具产业集群/ }).first();
       await yuyao.waitFor({ timeout: 30_000 });
@@ -106,7 +106,7 @@ describe('unit review and recommendation', () => {
       await page.getByRole('button', { name: /将 .*慈溪市家电产业集群.* 加入名单/ }).click();
       const ranked = page.locator('.ranked-list > li');
       assert.equal(await ranked.count(), 2);
-      assert.match(await page.locator('.recommend-summary').innerText(), /已选 2 \/ 名额 2/);
+      assert.match((await page.locator('.recommend-summary').textContent()) ?? '', /已选 2 \/ 名额 2/);
 
       // A third is blocked by the quota, and says so.
       const third = page.getByRole('button', { name: /将 .*北仑区压铸模具产业集群.* 加入名单/ });
@@ -115,7 +115,7 @@ describe('unit review and recommendation', () => {
 
       // Reorder: 慈溪 up to rank 1 with the button.
       await page.getByRole('button', { name: /上移 .*慈溪市家电产业集群/ }).click();
-      assert.match(await ranked.first().innerText(), /慈溪市家电产业集群/);
+      assert.match((await ranked.first().textContent()) ?? '', /慈溪市家电产业集群/);
       await screenshot(page, 'unit-review-ranking');
 
       await page.getByRole('button', { name: '保存名单' }).click();
@@ -137,7 +137,7 @@ describe('unit review and recommendation', () => {
       await page.waitForURL(/\/review(\?|$)/);
       await page.getByRole('button', { name: /已推荐：2 项/ }).waitFor({ timeout: 15_000 });
       assert.match(
-        await page.locator('.dashboard-card').filter({ hasText: '推荐名额' }).innerText(),
+        (await page.locator('.dashboard-card').filter({ hasText: '推荐名额' }).textContent()) ?? '',
         /2 \/ 2/,
       );
     } finally {

@@ -682,7 +682,7 @@ const en: Dictionary = {
       negative_list: 'A negative-list incident is never relaxed: it cannot be recommended.',
       loading: 'Checking the standards…',
     },
-    failedItems: 'Failing or missing: {{items}}',
+    failedItems: 'Failing or missing: {{items}}.',
     willNeedJustification: 'Once added, it needs a western-region justification.',
     relaxedTag: 'Western relaxation',
     justification: 'Western-region relaxation justification',

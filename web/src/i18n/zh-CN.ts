@@ -666,7 +666,7 @@ const zhCN = {
       negative_list: '负面清单情形不放宽，不能推荐。',
       loading: '正在核对认定标准…',
     },
-    failedItems: '未达标或缺数据：{{items}}',
+    failedItems: '未达标或缺数据：{{items}}。',
     willNeedJustification: '加入后须填写西部地区放宽说明。',
     relaxedTag: '西部放宽',
     justification: '西部地区放宽说明',

@@ -32,6 +32,8 @@ export function CandidateList({
   const lang = useLanguage();
   if (candidates.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('recommend.noCandidates')} />;
+  // Chinese sentences follow each other without a space.
+  const gap = lang === 'en' ? ' ' : '';
   const names = (codes: string[]) =>
     codes.map((c) => standardsItemName(c, t, lang)).join(lang === 'en' ? ', ' : '、');
 
@@ -47,9 +49,9 @@ export function CandidateList({
               ? t('recommend.why.quota', { quota })
               : t(`recommend.why.${check.reason}`);
           if (check.failedItems.length)
-            why += ` ${t('recommend.failedItems', { items: names(check.failedItems) })}`;
+            why += `${gap}${t('recommend.failedItems', { items: names(check.failedItems) })}`;
         } else if (check.needsJustification) {
-          why = `${t('recommend.failedItems', { items: names(check.failedItems) })} ${t('recommend.willNeedJustification')}`;
+          why = `${t('recommend.failedItems', { items: names(check.failedItems) })}${gap}${t('recommend.willNeedJustification')}`;
         }
         return (
           <li key={c.id} className="candidate">

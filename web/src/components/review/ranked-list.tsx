@@ -49,6 +49,7 @@ export function RankedList({
 
   if (entries.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('recommend.emptyList')} />;
+  const gap = lang === 'en' ? ' ' : '';
   const names = (codes: string[]) =>
     codes.map((c) => standardsItemName(c, t, lang)).join(lang === 'en' ? ', ' : '、');
 
@@ -162,7 +163,7 @@ export function RankedList({
                   <li key={`${err.message}-${err.failedItems.join()}`}>
                     {errorText(err)}
                     {err.failedItems.length > 0 &&
-                      ` ${t('recommend.failedItems', { items: names(err.failedItems) })}`}
+                      `${gap}${t('recommend.failedItems', { items: names(err.failedItems) })}`}
                   </li>
                 ))}
               </ul>
@@ -177,7 +178,8 @@ export function RankedList({
                 help={justificationMissing ? t('recommend.justificationRequired') : undefined}
                 extra={
                   <>
-                    {t('recommend.failedItems', { items: names(need.failedItems) })}{' '}
+                    {t('recommend.failedItems', { items: names(need.failedItems) })}
+                    {gap}
                     {t('recommend.justificationHint')}
                   </>
                 }
