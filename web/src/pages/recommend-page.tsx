@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, DownloadOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Modal, Result, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Modal, Result, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useBlocker } from 'react-router';
@@ -99,20 +99,26 @@ export default function RecommendPage() {
           }
         />
       )}
-      {list.isPending || intake.isPending
-        ? year !== undefined && <PageLoading />
-        : list.data &&
-          intake.data &&
-          campaign && (
-            <RankingEditor
-              key={`${unit.code}:${list.data.campaignYear}`}
-              saved={list.data}
-              declarations={intake.data}
-              region={unit.region}
-              campaign={campaign}
-              onDirtyChange={setDirty}
-            />
-          )}
+      {year === undefined ? (
+        <Card>
+          <Empty description={t('review.noCampaign')} />
+        </Card>
+      ) : list.isPending || intake.isPending ? (
+        <PageLoading />
+      ) : (
+        list.data &&
+        intake.data &&
+        campaign && (
+          <RankingEditor
+            key={`${unit.code}:${list.data.campaignYear}`}
+            saved={list.data}
+            declarations={intake.data}
+            region={unit.region}
+            campaign={campaign}
+            onDirtyChange={setDirty}
+          />
+        )
+      )}
     </section>
   );
 }
