@@ -98,6 +98,7 @@ const unit = (code: string) => `${V1}/units/${encodeURIComponent(code)}`;
 
 export const reviewUrls = {
   summaryXlsx: (unitCode: string, year: number) => `${unit(unitCode)}/recommendations/${year}.xlsx`,
+  letterPdf: (unitCode: string, year: number) => `${unit(unitCode)}/recommendations/${year}.pdf`,
 };
 
 /** Every page of a declarations query (the server caps a page at 500), up to `max` items. */

@@ -696,6 +696,7 @@ const en: Dictionary = {
     unsaved: 'The list has unsaved changes',
     upToDate: 'The list is saved',
     download: 'Download the Recommendation Summary Table (XLSX)',
+    downloadLetter: 'Download recommendation letter (PDF)',
     downloadHint: 'Save the list to download the Recommendation Summary Table.',
     errors: {
       title: 'The list was not saved',

@@ -679,6 +679,7 @@ const zhCN = {
     unsaved: '名单有未保存的修改',
     upToDate: '名单已保存',
     download: '下载推荐汇总表（XLSX）',
+    downloadLetter: '下载推荐函（PDF）',
     downloadHint: '保存名单后可下载推荐汇总表。',
     errors: {
       title: '名单未能保存',

@@ -1,4 +1,10 @@
-import { ArrowLeftOutlined, DownloadOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  DownloadOutlined,
+  FilePdfOutlined,
+  SaveOutlined,
+  UndoOutlined,
+} from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Modal, Result, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -399,9 +405,19 @@ function RankingEditor({
               </Button>
             </Space>
             {!dirty && saved.items.length > 0 ? (
-              <Button icon={<DownloadOutlined />} href={xlsx} download>
-                {t('recommend.download')}
-              </Button>
+              <Space wrap>
+                <Button icon={<DownloadOutlined />} href={xlsx} download>
+                  {t('recommend.download')}
+                </Button>
+                <Button
+                  icon={<FilePdfOutlined />}
+                  href={reviewUrls.letterPdf(saved.unitCode, saved.campaignYear)}
+                  target="_blank"
+                  rel="noopener"
+                >
+                  {t('recommend.downloadLetter')}
+                </Button>
+              </Space>
             ) : (
               <Typography.Text type="secondary">{t('recommend.downloadHint')}</Typography.Text>
             )}
