@@ -17,6 +17,8 @@ const DeclarationPage = lazy(() => import('./pages/declaration-page.tsx'));
 const ReviewPage = lazy(() => import('./pages/review-page.tsx'));
 const ReviewDeclarationPage = lazy(() => import('./pages/review-declaration-page.tsx'));
 const RecommendPage = lazy(() => import('./pages/recommend-page.tsx'));
+const ExpertTasksPage = lazy(() => import('./pages/expert-tasks-page.tsx'));
+const ExpertAssignmentPage = lazy(() => import('./pages/expert-assignment-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
 // A 401 from any call but /auth/me and /auth/login means the session expired: mark it signed out so
@@ -62,6 +64,8 @@ const router = createBrowserRouter([
           { path: 'review', element: <SuspensePage page={ReviewPage} /> },
           { path: 'review/recommend', element: <SuspensePage page={RecommendPage} /> },
           { path: 'review/:id', element: <SuspensePage page={ReviewDeclarationPage} /> },
+          { path: 'expert', element: <SuspensePage page={ExpertTasksPage} /> },
+          { path: 'expert/:assignmentId', element: <SuspensePage page={ExpertAssignmentPage} /> },
           { path: '*', element: <SuspensePage page={NotFoundPage} /> },
         ],
       },

@@ -19,7 +19,7 @@ export function navItemsFor(role: Role): NavItem[] {
     case 'unit':
       return [home, { key: 'review', path: '/review' }, reference];
     case 'expert':
-      return [home, { key: 'expertTasks' }];
+      return [home, { key: 'expertTasks', path: '/expert' }];
     case 'ministry':
       return [home, { key: 'campaigns' }, reference];
     case 'admin':

@@ -26,8 +26,11 @@ export function formatDate(date: string | null | undefined, lang: Language): str
   }).format(new Date(ms));
 }
 
-/** A row of the intake table: the summary, plus what the full declaration adds once loaded. */
-export interface IntakeRow extends DeclarationSummary {
+/**
+ * A row of the intake table: the summary, plus what the full declaration adds once loaded. (The list rows
+ * now carry `leadingIndustry` and `standardsOverall` themselves; this still fills them per row.)
+ */
+export interface IntakeRow extends Omit<DeclarationSummary, 'leadingIndustry' | 'standardsOverall'> {
   industry: string | null;
   standardsOverall: StandardsOverall | null;
 }

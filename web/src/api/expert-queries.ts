@@ -1,0 +1,42 @@
+import { useQuery } from '@tanstack/react-query';
+import { expertApi, inspectionApi } from './expert.ts';
+
+export const expertKeys = {
+  assignments: ['expert', 'assignments'] as const,
+  experts: ['expert', 'accounts'] as const,
+  scores: (declarationId: string) => ['expert', 'scores', declarationId] as const,
+  inspections: (declarationId: string) => ['inspections', declarationId] as const,
+};
+
+export function useAssignments(enabled = true) {
+  return useQuery({
+    queryKey: expertKeys.assignments,
+    queryFn: ({ signal }) => expertApi.assignments(signal),
+    enabled,
+    staleTime: 0,
+  });
+}
+
+export function useExpertAccounts() {
+  return useQuery({
+    queryKey: expertKeys.experts,
+    queryFn: ({ signal }) => expertApi.experts(signal),
+    staleTime: 60_000,
+  });
+}
+
+export function useScoreSheet(declarationId: string) {
+  return useQuery({
+    queryKey: expertKeys.scores(declarationId),
+    queryFn: ({ signal }) => expertApi.scores(declarationId, signal),
+    staleTime: 0,
+  });
+}
+
+export function useInspections(declarationId: string) {
+  return useQuery({
+    queryKey: expertKeys.inspections(declarationId),
+    queryFn: ({ signal }) => inspectionApi.list(declarationId, signal),
+    staleTime: 0,
+  });
+}

@@ -1,0 +1,103 @@
+import { SaveOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Input, InputNumber, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_WEIGHTS, SCORING_AREAS, weightedTotal } from '../../../../domain/scoring.ts';
+import { expertApi, type ScoreResult } from '../../api/expert.ts';
+import { useLanguage } from '../../i18n/index.ts';
+
+/** Eight area scores (0–100), the live weighted total under the default weights, a comment, save. */
+export function ScoreForm({
+  assignmentId,
+  savedTotal,
+  onSaved,
+}: {
+  assignmentId: string;
+  savedTotal: number | null;
+  onSaved: (result: ScoreResult) => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { message } = App.useApp();
+  const [scores, setScores] = useState<(number | null)[]>(() => SCORING_AREAS.map(() => null));
+  const [comment, setComment] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const complete = scores.every((s) => s !== null);
+  const total = weightedTotal(
+    scores.map((s) => s ?? 0),
+    DEFAULT_WEIGHTS,
+  );
+
+  const save = async () => {
+    if (!complete) {
+      setError(t('expert.incomplete'));
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      const result = await expertApi.saveScore(assignmentId, scores as number[], comment.trim());
+      void message.success(t('expert.saved', { total: result.total }));
+      onSaved(result);
+    } catch (err) {
+      setError(t('expert.saveFailed', { message: err instanceof Error ? err.message : String(err) }));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Card size="small" title={<h2 className="card-heading">{t('expert.scoreTitle')}</h2>}>
+      <Typography.Paragraph type="secondary" className="side-note">
+        {t('expert.defaultWeights')}
+      </Typography.Paragraph>
+      {savedTotal !== null && (
+        <Alert type="success" showIcon message={t('expert.savedTotal', { total: savedTotal })} />
+      )}
+      <ol className="score-areas">
+        {SCORING_AREAS.map((area, i) => {
+          const id = `score-area-${area.area}`;
+          return (
+            <li key={area.area} className="score-area">
+              <label htmlFor={id}>
+                {lang === 'en' ? area.en : area.zh}
+                <Typography.Text type="secondary">
+                  {' '}
+                  · {t('expert.weight', { weight: DEFAULT_WEIGHTS[i] })}
+                </Typography.Text>
+              </label>
+              <InputNumber
+                id={id}
+                min={0}
+                max={100}
+                precision={1}
+                value={scores[i]}
+                placeholder="0–100"
+                onChange={(v) => setScores((list) => list.map((s, j) => (j === i ? (v ?? null) : s)))}
+              />
+            </li>
+          );
+        })}
+      </ol>
+      <div className="score-total" aria-live="polite">
+        {t('expert.liveTotal')}: <strong>{total.toFixed(2)}</strong>
+      </div>
+      <label htmlFor="score-comment" className="stat-label">
+        {t('expert.comment')}
+      </label>
+      <Input.TextArea
+        id="score-comment"
+        rows={4}
+        maxLength={2000}
+        showCount
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+      />
+      {error && <Alert type="error" showIcon message={error} role="alert" />}
+      <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()}>
+        {t('expert.save')}
+      </Button>
+    </Card>
+  );
+}
