@@ -8,7 +8,7 @@ import {
   RollbackOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Modal, Result, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Modal, Result, Space, Spin, Tabs, Typography } from 'antd';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useBlocker, useParams, useSearchParams } from 'react-router';
@@ -28,6 +28,7 @@ import { DeclarationStatusTag, statusLabel } from '../components/declaration/sta
 import { PageLoading } from '../components/page-loading.tsx';
 import { ActionModal } from '../components/review/action-modal.tsx';
 import { AuditDrawer } from '../components/review/audit-drawer.tsx';
+import { ExpertScoresCard } from '../components/review/expert-scores-card.tsx';
 import { ReadOnlyDeclaration } from '../components/review/readonly-declaration.tsx';
 import { ReviewChecklist } from '../components/review/review-checklist.tsx';
 import { useLanguage } from '../i18n/index.ts';
@@ -246,6 +247,17 @@ function ReviewDeclaration({ declaration }: { declaration: Declaration }) {
           />
         </aside>
       </div>
+
+      <Tabs
+        className="review-extra"
+        items={[
+          {
+            key: 'scoring',
+            label: t('scoring.tab'),
+            children: <ExpertScoresCard declarationId={declaration.id} />,
+          },
+        ]}
+      />
 
       <ActionModal
         action={action}
