@@ -116,9 +116,19 @@ export function uploadAttachment(
   file: File,
   onProgress: (percent: number) => void,
 ): UploadHandle {
+  return uploadMultipart<Attachment>(`${base(id)}/attachments`, { category }, file, onProgress);
+}
+
+/** POSTs `fields` then `file` as multipart with upload progress; shared by every file upload. */
+export function uploadMultipart<T>(
+  url: string,
+  fields: Record<string, string>,
+  file: File,
+  onProgress: (percent: number) => void,
+): { done: Promise<T>; abort(): void } {
   const xhr = new XMLHttpRequest();
-  const done = new Promise<Attachment>((resolve, reject) => {
-    xhr.open('POST', `${base(id)}/attachments`);
+  const done = new Promise<T>((resolve, reject) => {
+    xhr.open('POST', url);
     xhr.withCredentials = true;
     xhr.setRequestHeader('accept', 'application/json');
     const token = currentCsrfToken();
@@ -133,13 +143,13 @@ export function uploadAttachment(
       } catch {
         // Not JSON: the error below says so by status.
       }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body as Attachment);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
       else reject(apiErrorFromBody(xhr.status, xhr.statusText, body));
     };
     xhr.onerror = () => reject(new ApiError(0, NETWORK_ERROR, 'network error'));
     xhr.onabort = () => reject(new DOMException('upload cancelled', 'AbortError'));
     const form = new FormData();
-    form.append('category', category);
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
     form.append('file', file, file.name);
     xhr.send(form);
   });

@@ -29,6 +29,7 @@ import { PageLoading } from '../components/page-loading.tsx';
 import { ActionModal } from '../components/review/action-modal.tsx';
 import { AuditDrawer } from '../components/review/audit-drawer.tsx';
 import { ExpertScoresCard } from '../components/review/expert-scores-card.tsx';
+import { InspectionsCard } from '../components/review/inspections-card.tsx';
 import { ReadOnlyDeclaration } from '../components/review/readonly-declaration.tsx';
 import { ReviewChecklist } from '../components/review/review-checklist.tsx';
 import { useLanguage } from '../i18n/index.ts';
@@ -255,6 +256,11 @@ function ReviewDeclaration({ declaration }: { declaration: Declaration }) {
             key: 'scoring',
             label: t('scoring.tab'),
             children: <ExpertScoresCard declarationId={declaration.id} />,
+          },
+          {
+            key: 'inspection',
+            label: t('inspection.tab'),
+            children: <InspectionsCard declarationId={declaration.id} />,
           },
         ]}
       />
