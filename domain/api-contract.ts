@@ -135,6 +135,8 @@ export const declarationSummaryDto = z.object({
   id: z.string(),
   campaignYear: z.number().int(),
   clusterName: z.string().nullable(),
+  leadingIndustry: declarationContentSchema.shape.leadingIndustry,
+  standardsOverall: z.enum(['pass', 'fail', 'incomplete']),
   status: z.enum(DECLARATION_STATUSES),
   version: z.number().int(),
   divisionCode: z.string(),

@@ -6,6 +6,7 @@ import {
   type EvidenceCategory,
   missingItems,
 } from '../../../domain/declaration-form.ts';
+import { evaluateStandards } from '../../../domain/standards.ts';
 import { allowedDeclarationActions, type DeclarationStatus } from '../../../domain/workflow.ts';
 import type { Caller } from '../../platform/auth/caller.ts';
 import type { AttachmentRow, DeclarationRow } from './repo.ts';
@@ -79,6 +80,8 @@ export function presentSummary(
     id: r.d.id,
     campaignYear: r.d.campaignYear,
     clusterName: content.clusterName,
+    leadingIndustry: content.leadingIndustry,
+    standardsOverall: evaluateStandards(content, r.d.standardsVersion).overall,
     status: r.d.status as DeclarationStatus,
     version: r.d.version,
     divisionCode: r.d.divisionCode,

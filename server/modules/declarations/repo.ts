@@ -86,6 +86,7 @@ export type ListFilter = {
   campaignYear?: number | undefined;
   status?: string | undefined;
   unitCode?: string | undefined;
+  divisionCode?: string | undefined;
   q?: string | undefined;
   limit: number;
   cursor?: string | undefined;
@@ -97,6 +98,7 @@ export async function listDeclarations(db: Executor, caller: Caller, f: ListFilt
   if (f.campaignYear !== undefined) conds.push(eq(declarations.campaignYear, f.campaignYear));
   if (f.status !== undefined) conds.push(eq(declarations.status, f.status));
   if (f.unitCode !== undefined) conds.push(eq(declarations.unitCode, f.unitCode));
+  if (f.divisionCode !== undefined) conds.push(eq(declarations.divisionCode, f.divisionCode));
   if (f.q)
     conds.push(sql`${declarations.clusterName} ILIKE ${`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   const [count] = await db

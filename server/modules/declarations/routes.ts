@@ -68,6 +68,10 @@ export const declarationRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) 
             .string()
             .regex(/^\d{6}$/)
             .optional(),
+          divisionCode: z
+            .string()
+            .regex(/^\d{6}$/)
+            .optional(),
           q: z.string().trim().min(1).max(100).optional(),
           ...listQuery,
         }),

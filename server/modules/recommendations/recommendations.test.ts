@@ -67,6 +67,15 @@ describe('intake', () => {
     for (const code of ['330281', '330282', '330213', '330206']) assert.ok(seen.includes(ids[code]), code);
     assert.ok(!seen.includes(draft.body.id));
     assert.equal((await call(t.url, ningbo, 'GET', `/api/v1/declarations/${draft.body.id}`)).status, 404);
+    const yuyaoOnly = await call(
+      t.url,
+      ningbo,
+      'GET',
+      `/api/v1/declarations?campaignYear=${YEAR}&divisionCode=330281`,
+    );
+    assert.ok(yuyaoOnly.body.items.every((d: { divisionCode: string }) => d.divisionCode === '330281'));
+    assert.equal(yuyaoOnly.body.items[0].standardsOverall, 'pass');
+    assert.equal(yuyaoOnly.body.items[0].leadingIndustry.name, '模具');
     assert.equal((await call(t.url, zhejiang, 'GET', `/api/v1/declarations/${ids['330281']}`)).status, 404);
     assert.equal((await act(zhejiang, ids['330281']!, 'accept')).status, 404);
   });

@@ -109,6 +109,13 @@ describe('expert scoring', () => {
     assert.deepEqual(sheet.body.aggregate.used, [70]);
     assert.equal(sheet.body.aggregate.value, 70);
   });
+  it('lists expert accounts by name for units to invite; counties may not', async () => {
+    const list = await call(t.url, ningbo, 'GET', '/api/v1/experts');
+    assert.equal(list.status, 200);
+    assert.equal(list.body.items.length, 30);
+    assert.deepEqual(Object.keys(list.body.items[0]).sort(), ['displayName', 'id']);
+    assert.equal((await call(t.url, yuyao, 'GET', '/api/v1/experts')).status, 403);
+  });
   it('refuses non-expert ids and other units', async () => {
     const zhejiang = await login(t.url, 'unit-330000');
     assert.equal(

@@ -6,7 +6,7 @@ import { userSchema } from '../auth/presenter.ts';
 import { requestInfo } from '../auth/routes.ts';
 import { actorFromCaller } from '../auth/service.ts';
 import { listQuery } from '../reference/schemas.ts';
-import { createUser, getUser, listUsers } from './service.ts';
+import { createUser, getUser, listExperts, listUsers } from './service.ts';
 
 const tags = ['users'];
 const listedUser = userSchema.extend({ disabled: z.boolean() });
@@ -43,6 +43,21 @@ export const userRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
       schema: { tags, params: z.object({ id: z.uuid() }), response: { 200: listedUser } },
     },
     async (req) => getUser(db, req.caller!, req.params.id),
+  );
+
+  app.get(
+    '/api/v1/experts',
+    {
+      config: { access: ['unit', 'ministry', 'admin'] },
+      schema: {
+        tags,
+        summary: 'Active expert accounts to invite as reviewers (names only)',
+        response: {
+          200: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string() })) }),
+        },
+      },
+    },
+    async () => ({ items: await listExperts(db) }),
   );
 
   app.post(

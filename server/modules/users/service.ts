@@ -158,3 +158,12 @@ export async function getUser(db: Db, caller: Caller, id: string) {
   if (!u) throw notFound('No such user');
   return { ...presentUser(u), disabled: u.disabled };
 }
+
+/** Active experts, by name: what a unit needs to invite reviewers, and nothing more about them. */
+export async function listExperts(db: Db): Promise<{ id: string; displayName: string }[]> {
+  return db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.role, 'expert'), eq(users.disabled, false)))
+    .orderBy(users.displayName);
+}
