@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditLog } from '../../db/schema.ts';
+import { auditLog, users } from '../../db/schema.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decodeCursor, encodeCursor } from '../../platform/sql.ts';
@@ -12,6 +12,10 @@ const entryDto = z.object({
   id: z.number().int(),
   at: z.string(),
   actor: z.object({
+    displayName: z
+      .string()
+      .nullable()
+      .describe('The account’s current display name (the username is `name`)'),
     id: z.string().nullable(),
     name: z.string().nullable(),
     role: z.string().nullable(),
@@ -75,18 +79,19 @@ export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
       const before = Number(decodeCursor(req.query.cursor) ?? 0);
       if (before > 0) conds.push(lt(auditLog.id, before));
       const found = await db
-        .select()
+        .select({ e: auditLog, displayName: users.displayName })
         .from(auditLog)
+        .leftJoin(users, eq(users.id, auditLog.actorId))
         .where(conds.length ? and(...conds) : undefined)
         .orderBy(desc(auditLog.id))
         .limit(req.query.limit + 1);
       const page = found.slice(0, req.query.limit);
       const last = page.at(-1);
       return {
-        items: page.map((e) => ({
+        items: page.map(({ e, displayName }) => ({
           id: e.id,
           at: e.at.toISOString(),
-          actor: { id: e.actorId, name: e.actorName, role: e.actorRole, scope: e.scope },
+          actor: { id: e.actorId, name: e.actorName, displayName, role: e.actorRole, scope: e.scope },
           action: e.action,
           entityType: e.entityType,
           entityId: e.entityId,
@@ -96,7 +101,7 @@ export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
           userAgent: e.userAgent,
           hash: e.hash,
         })),
-        nextCursor: found.length > req.query.limit && last ? encodeCursor(String(last.id)) : null,
+        nextCursor: found.length > req.query.limit && last ? encodeCursor(String(last.e.id)) : null,
         total: null,
       };
     },

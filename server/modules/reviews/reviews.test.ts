@@ -107,6 +107,7 @@ describe('audit trail per declaration', () => {
     for (const a of ['declaration.created', 'attachment.added', 'declaration.submit'])
       assert.ok(actions.includes(a), a);
     assert.equal(trail.body.items[0].actor.name, 'unit-330200');
+    assert.equal(trail.body.items[0].actor.displayName, '宁波市中小企业主管部门');
     assert.equal((await call(t.url, zhejiang, 'GET', `/api/v1/audit?entity=declaration:${id}`)).status, 404);
     assert.equal(
       (await call(t.url, ningbo, 'GET', '/api/v1/audit')).status,
