@@ -48,7 +48,11 @@ export function ScoreForm({
   };
 
   return (
-    <Card size="small" title={<h2 className="card-heading">{t('expert.scoreTitle')}</h2>}>
+    <Card
+      size="small"
+      className="score-form"
+      title={<h2 className="card-heading">{t('expert.scoreTitle')}</h2>}
+    >
       <Typography.Paragraph type="secondary" className="side-note">
         {t('expert.defaultWeights')}
       </Typography.Paragraph>
