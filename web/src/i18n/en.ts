@@ -844,6 +844,9 @@ const en: Dictionary = {
     stale: 'Someone else changed this record; reload and try again.',
     signOff: 'Sign off',
     signedOff: 'Inspection signed off',
+    cancelInspection: 'Cancel inspection',
+    cancelConfirm: 'Cancel this inspection? It cannot be changed afterwards.',
+    cancelled: 'Inspection cancelled',
     missing: 'Before sign-off, fill in:',
   },
   notFound: {

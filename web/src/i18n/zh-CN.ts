@@ -825,6 +825,9 @@ const zhCN = {
     stale: '该记录已被他人修改，请刷新后再试。',
     signOff: '签字确认',
     signedOff: '抽查已签字确认',
+    cancelInspection: '取消抽查',
+    cancelConfirm: '取消这次抽查？取消后不能再修改。',
+    cancelled: '抽查已取消',
     missing: '签字确认前还需填写：',
   },
   notFound: {

@@ -14,6 +14,7 @@ import {
   DatePicker,
   Empty,
   Input,
+  Popconfirm,
   Progress,
   Radio,
   Space,
@@ -212,6 +213,8 @@ function InspectionPanel({ inspection }: { inspection: Inspection }) {
   const queryClient = useQueryClient();
   const editable = inspectionEditable(inspection.status);
   const [team, setTeam] = useState<TeamMember[]>(inspection.team);
+  const [plannedOn, setPlannedOn] = useState(inspection.plannedOn);
+  const [place, setPlace] = useState(inspection.place);
   const [checklist, setChecklist] = useState<Checklist>(() =>
     Object.fromEntries(
       INSPECTION_CHECKLIST.map((c) => [c.key, inspection.checklist[c.key] ?? { ok: null, finding: '' }]),
@@ -232,10 +235,13 @@ function InspectionPanel({ inspection }: { inspection: Inspection }) {
     return item ? (lang === 'en' ? item.en : item.zh) : path;
   };
 
-  const save = async (): Promise<Inspection | null> => {
+  const save = async (status?: 'cancelled'): Promise<Inspection | null> => {
     setError(null);
     try {
       const updated = await inspectionApi.patch(inspection.id, inspection.version, {
+        ...(status ? { status } : {}),
+        plannedOn,
+        place: place.trim() || inspection.place,
         team: team.filter((m) => m.name.trim()),
         checklist,
         verdict,
@@ -258,6 +264,16 @@ function InspectionPanel({ inspection }: { inspection: Inspection }) {
     setBusy(false);
     if (updated) {
       void message.success(t('inspection.saved'));
+      await refresh();
+    }
+  };
+
+  const onCancel = async () => {
+    setBusy(true);
+    const updated = await save('cancelled');
+    setBusy(false);
+    if (updated) {
+      void message.success(t('inspection.cancelled'));
       await refresh();
     }
   };
@@ -318,6 +334,33 @@ function InspectionPanel({ inspection }: { inspection: Inspection }) {
     >
       <div className="stack">
         {!editable && <Alert type="info" showIcon message={t('inspection.readOnly')} />}
+        {editable && (
+          <div className="team-row plan-row">
+            <div>
+              <label htmlFor={`date-${inspection.id}`} className="stat-label">
+                {t('inspection.plannedOn')}
+              </label>
+              <DatePicker
+                id={`date-${inspection.id}`}
+                className="full-width"
+                allowClear={false}
+                value={dayjs(plannedOn)}
+                onChange={(d) => d && setPlannedOn(d.format('YYYY-MM-DD'))}
+              />
+            </div>
+            <div>
+              <label htmlFor={`place-${inspection.id}`} className="stat-label">
+                {t('inspection.place')}
+              </label>
+              <Input
+                id={`place-${inspection.id}`}
+                value={place}
+                maxLength={200}
+                onChange={(e) => setPlace(e.target.value)}
+              />
+            </div>
+          </div>
+        )}
         <TeamEditor team={team} onChange={setTeam} disabled={!editable} />
         <fieldset>
           <legend>{t('inspection.checklist')}</legend>
@@ -436,6 +479,17 @@ function InspectionPanel({ inspection }: { inspection: Inspection }) {
             >
               {t('inspection.signOff')}
             </Button>
+            <Popconfirm
+              title={t('inspection.cancelConfirm')}
+              okText={t('inspection.cancelInspection')}
+              cancelText={t('inspection.cancel')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => onCancel()}
+            >
+              <Button danger disabled={busy}>
+                {t('inspection.cancelInspection')}
+              </Button>
+            </Popconfirm>
           </Space>
         )}
       </div>
