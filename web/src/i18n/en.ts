@@ -757,6 +757,7 @@ const en: Dictionary = {
     title: 'Review tasks',
     intro:
       'The declarations assigned to you. Score each area and save; if you have a conflict of interest, declare it.',
+    homeLink: 'See my review tasks',
     empty: 'No review tasks',
     cols: { cluster: 'Cluster', county: 'County', year: 'Campaign year', status: 'Score' },
     scoredTotal: 'Scored · {{total}}',

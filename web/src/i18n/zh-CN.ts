@@ -739,6 +739,7 @@ const zhCN = {
     forbidden: '仅评审专家可以查看评审任务。',
     title: '评审任务',
     intro: '以下是分配给您的申报。请逐项打分并保存；如与申报存在利益关系，请申明回避。',
+    homeLink: '查看我的评审任务',
     empty: '暂无评审任务',
     cols: { cluster: '集群名称', county: '县（市、区）', year: '批次年份', status: '评分' },
     scoredTotal: '已评分 · {{total}}',

@@ -1,4 +1,4 @@
-import { AuditOutlined, FileAddOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileAddOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Card, Descriptions, type DescriptionsProps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -58,6 +58,14 @@ export default function HomePage() {
           <Typography.Paragraph type="secondary">{t('review.intro')}</Typography.Paragraph>
           <Link to="/review">
             <AuditOutlined aria-hidden="true" /> {t('review.homeLink')}
+          </Link>
+        </Card>
+      )}
+      {user.role === 'expert' && (
+        <Card className="home-card" title={<h2 className="card-heading">{t('expert.title')}</h2>}>
+          <Typography.Paragraph type="secondary">{t('expert.intro')}</Typography.Paragraph>
+          <Link to="/expert">
+            <SolutionOutlined aria-hidden="true" /> {t('expert.homeLink')}
           </Link>
         </Card>
       )}
