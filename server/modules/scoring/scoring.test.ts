@@ -64,6 +64,8 @@ describe('expert scoring', () => {
     for (const [i, e] of experts.slice(0, 4).entries()) {
       const mine = await call(t.url, e, 'GET', '/api/v1/expert/assignments');
       assert.equal(mine.body.items.length, 1);
+      assert.equal(mine.body.items[0].scores, null);
+      assert.equal(mine.body.items[0].weights.length, 8);
       const r = await call(
         t.url,
         e,
@@ -73,6 +75,12 @@ describe('expert scoring', () => {
       );
       assert.equal(r.status, 200);
     }
+    const revisit = await call(t.url, experts[1]!, 'GET', '/api/v1/expert/assignments');
+    assert.deepEqual(
+      revisit.body.items[0].scores,
+      areaScores[1],
+      'an expert can reopen and revise its scores',
+    );
     const sheet = await call(t.url, ningbo, 'GET', `/api/v1/declarations/${declarationId}/scores`);
     assert.equal(sheet.body.aggregation, 'trimmed_mean');
     assert.deepEqual(sheet.body.aggregate, {

@@ -126,6 +126,10 @@ export async function myAssignments({ db }: Deps, caller: Caller) {
     .leftJoin(expertScores, eq(expertScores.assignmentId, expertAssignments.id))
     .where(and(eq(expertAssignments.expertId, caller.id), isNull(expertAssignments.conflictDeclaredAt)))
     .orderBy(expertAssignments.assignedAt);
+  const weightsByYear = new Map<number, number[]>();
+  for (const year of new Set(rows.map((r) => r.d.campaignYear))) {
+    weightsByYear.set(year, (await scoringRules(db, year)).weights);
+  }
   return rows.map((r) => ({
     assignmentId: r.a.id,
     declarationId: r.d.id,
@@ -135,6 +139,9 @@ export async function myAssignments({ db }: Deps, caller: Caller) {
     level: r.a.level,
     scored: Boolean(r.s),
     total: r.s ? Number(r.s.total) : null,
+    scores: (r.s?.scores as number[] | undefined) ?? null,
+    comment: r.s?.comment ?? null,
+    weights: weightsByYear.get(r.d.campaignYear) ?? [...DEFAULT_WEIGHTS],
   }));
 }
 

@@ -12,6 +12,10 @@ export interface Assignment {
   level: string;
   scored: boolean;
   total: number | null;
+  /** The saved area scores (to revise them) and the campaign's weights the total uses. */
+  scores: number[] | null;
+  comment: string | null;
+  weights: number[];
 }
 
 export interface ScoreResult {

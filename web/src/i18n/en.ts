@@ -767,9 +767,9 @@ const en: Dictionary = {
     meta: '{{year}} campaign · {{county}}',
     scoreTitle: 'Expert scoring',
     defaultWeights:
-      'Score each of the eight areas 0–100; the weighted total uses the default weights (sum 100).',
-    weight: 'default weight {{weight}}',
-    liveTotal: 'Weighted total (default weights)',
+      'Score each of the eight areas 0–100; the weighted total uses the weights this campaign sets (sum 100).',
+    weight: 'weight {{weight}}',
+    liveTotal: 'Weighted total',
     comment: 'Comments',
     save: 'Save scores',
     saved: 'Scores saved, total {{total}}',

@@ -118,6 +118,9 @@ function AssignmentView({ assignment }: { assignment: Assignment }) {
           <ScoreForm
             assignmentId={assignment.assignmentId}
             savedTotal={savedTotal}
+            savedScores={assignment.scores}
+            savedComment={assignment.comment}
+            weights={assignment.weights}
             onSaved={(r) => {
               setSavedTotal(r.total);
               void queryClient.invalidateQueries({ queryKey: expertKeys.assignments });

@@ -2,7 +2,7 @@ import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Input, InputNumber, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_WEIGHTS, SCORING_AREAS, weightedTotal } from '../../../../domain/scoring.ts';
+import { SCORING_AREAS, weightedTotal } from '../../../../domain/scoring.ts';
 import { expertApi, type ScoreResult } from '../../api/expert.ts';
 import { useLanguage } from '../../i18n/index.ts';
 
@@ -10,23 +10,31 @@ import { useLanguage } from '../../i18n/index.ts';
 export function ScoreForm({
   assignmentId,
   savedTotal,
+  savedScores,
+  savedComment,
+  weights,
   onSaved,
 }: {
   assignmentId: string;
   savedTotal: number | null;
+  savedScores: number[] | null;
+  savedComment: string | null;
+  weights: readonly number[];
   onSaved: (result: ScoreResult) => void;
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const { message } = App.useApp();
-  const [scores, setScores] = useState<(number | null)[]>(() => SCORING_AREAS.map(() => null));
-  const [comment, setComment] = useState('');
+  const [scores, setScores] = useState<(number | null)[]>(() =>
+    SCORING_AREAS.map((_, i) => savedScores?.[i] ?? null),
+  );
+  const [comment, setComment] = useState(savedComment ?? '');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const complete = scores.every((s) => s !== null);
   const total = weightedTotal(
     scores.map((s) => s ?? 0),
-    DEFAULT_WEIGHTS,
+    weights,
   );
 
   const save = async () => {
@@ -68,7 +76,7 @@ export function ScoreForm({
                 {lang === 'en' ? area.en : area.zh}
                 <Typography.Text type="secondary">
                   {' '}
-                  · {t('expert.weight', { weight: DEFAULT_WEIGHTS[i] })}
+                  · {t('expert.weight', { weight: weights[i] })}
                 </Typography.Text>
               </label>
               <InputNumber
