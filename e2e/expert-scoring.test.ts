@@ -3,21 +3,13 @@
 // unit then sees that expert's total and the aggregate on its review page. Also a 390 px look at both.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, launchBrowser, screenshot } from './support/browser.ts';
+import type { Browser } from 'playwright-core';
+import { browserSkipReason, launchBrowser, logIn, screenshot } from './support/browser.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
 const skip = browserSkipReason();
 const CIXI = /慈溪市家电产业集群/;
 const SCORES = [80, 70, 90, 60, 75, 85, 65, 95];
-
-async function logIn(page: Page, url: string, username: string): Promise<void> {
-  await page.goto(`${url}/login`);
-  await page.getByLabel(/用户名|Username/).fill(username);
-  await page.getByLabel(/密码|Password/).fill('demo');
-  await page.getByRole('button', { name: /登\s*录|Log in|Sign in/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 30_000 });
-}
 
 describe('expert scoring', () => {
   let server: RunningServer | undefined;

@@ -4,20 +4,12 @@
 // Table (推荐汇总表) as XLSX.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, launchBrowser, screenshot } from './support/browser.ts';
+import type { Browser } from 'playwright-core';
+import { browserSkipReason, launchBrowser, logIn, screenshot } from './support/browser.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
 const skip = browserSkipReason();
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-async function logIn(page: Page, url: string, username: string): Promise<void> {
-  await page.goto(`${url}/login`);
-  await page.getByLabel(/用户名|Username/).fill(username);
-  await page.getByLabel(/密码|Password/).fill('demo');
-  await page.getByRole('button', { name: /登\s*录|Log in|Sign in/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 30_000 });
-}
 
 describe('unit review and recommendation', () => {
   let server: RunningServer | undefined;
