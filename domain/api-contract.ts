@@ -128,6 +128,15 @@ export const declarationDto = declarationContentSchema.extend({
   missing: z.array(missingDto),
   completeness: z.number().int(),
   allowedActions: z.array(z.string()),
+  /** The unit's latest return or rejection with its reasons, while the declaration is in that state. */
+  unitDecision: z
+    .object({
+      action: z.enum(['return', 'reject']),
+      comment: z.string(),
+      at: z.string(),
+      by: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type DeclarationDto = z.infer<typeof declarationDto>;
 

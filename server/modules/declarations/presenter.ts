@@ -43,6 +43,7 @@ export function presentDeclaration(
     attachments: (AttachmentRow & { uploadedByName?: string | null })[];
     updatedByName: string | null;
     caller: Caller;
+    unitDecision: DeclarationDto['unitDecision'];
   },
 ): DeclarationDto {
   const content = d.content as DeclarationContent;
@@ -68,6 +69,7 @@ export function presentDeclaration(
     missing: missingItems(content, categories),
     completeness: completeness(content, categories),
     allowedActions: allowedDeclarationActions(d.status as DeclarationStatus, extra.caller.role),
+    unitDecision: extra.unitDecision,
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { divisionScopeOf } from '../../../domain/roles.ts';
 import {
   attachments,
@@ -200,4 +200,27 @@ export async function recordEvent(
     actorName: e.caller.username,
     comment: e.comment ?? null,
   });
+}
+
+/** The unit's latest return or rejection of a declaration, with its reasons, for the county to read. */
+export async function latestUnitDecision(db: Executor, declarationId: string) {
+  const [e] = await db
+    .select({ e: declarationEvents, name: users.displayName })
+    .from(declarationEvents)
+    .leftJoin(users, eq(users.id, declarationEvents.actorId))
+    .where(
+      and(
+        eq(declarationEvents.declarationId, declarationId),
+        inArray(declarationEvents.action, ['return', 'reject']),
+      ),
+    )
+    .orderBy(desc(declarationEvents.id))
+    .limit(1);
+  if (!e) return null;
+  return {
+    action: e.e.action as 'return' | 'reject',
+    comment: e.e.comment ?? '',
+    at: e.e.at.toISOString(),
+    by: e.name ?? e.e.actorName,
+  };
 }

@@ -32,6 +32,7 @@ import {
   type DeclarationRow,
   displayNameOf,
   findDeclaration,
+  latestUnitDecision,
   liveAttachments,
   placeNames,
   recordEvent,
@@ -69,12 +70,13 @@ export async function loadDeclaration(
   caller: Caller,
   row: DeclarationRow,
 ): Promise<DeclarationDto> {
-  const [names, files, updatedByName] = await Promise.all([
+  const [names, files, updatedByName, unitDecision] = await Promise.all([
     placeNames(db, row.divisionCode, row.unitCode),
     liveAttachments(db, row.id),
     displayNameOf(db, row.updatedBy),
+    row.status === 'returned' || row.status === 'rejected' ? latestUnitDecision(db, row.id) : null,
   ]);
-  return presentDeclaration(row, { ...names, attachments: files, updatedByName, caller });
+  return presentDeclaration(row, { ...names, attachments: files, updatedByName, caller, unitDecision });
 }
 
 export async function getDeclaration({ db }: Deps, caller: Caller, id: string): Promise<DeclarationDto> {

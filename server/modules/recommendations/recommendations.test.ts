@@ -86,6 +86,10 @@ describe('intake', () => {
     assert.equal(returned.status, 200);
     assert.equal(returned.body.status, 'returned');
     assert.equal((await act(counties['330206']!, id, 'withdraw')).status, 409);
+    const seen = await call(t.url, counties['330206']!, 'GET', `/api/v1/declarations/${id}`);
+    assert.equal(seen.body.unitDecision.action, 'return');
+    assert.equal(seen.body.unitDecision.comment, '请补充近三年产值的统计部门证明');
+    assert.equal(seen.body.unitDecision.by, '宁波市中小企业主管部门');
     const hist = await call(t.url, counties['330206']!, 'GET', `/api/v1/declarations/${id}/history`);
     assert.equal(hist.body.items.at(-1).comment, '请补充近三年产值的统计部门证明');
     const v = returned.body.version;

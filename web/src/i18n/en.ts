@@ -180,6 +180,8 @@ const en: Dictionary = {
     prev: 'Previous',
     next: 'Next',
     readOnly: 'The form is read-only in its current status ({{status}}).',
+    returnedBy: 'Returned for revision by {{by}} on {{at}}. Reasons:',
+    rejectedBy: 'Rejected by {{by}} on {{at}}. Reasons:',
     submit: 'Submit declaration',
     submitConfirmTitle: 'Submit the declaration?',
     submitConfirm:

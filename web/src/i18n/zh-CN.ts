@@ -178,6 +178,8 @@ const zhCN = {
     prev: '上一步',
     next: '下一步',
     readOnly: '当前状态（{{status}}）下申报表只读。',
+    returnedBy: '{{by}}于 {{at}} 退回修改，原因：',
+    rejectedBy: '{{by}}于 {{at}} 决定不予受理，原因：',
     submit: '提交申报',
     submitConfirmTitle: '提交申报？',
     submitConfirm: '提交后将交由推荐单位受理；在推荐单位处理前可以撤回修改。',

@@ -336,6 +336,17 @@ function DeclarationForm({ initial }: { initial: Declaration }) {
           </div>
         </header>
 
+        {declaration.unitDecision && (
+          <Alert
+            type={declaration.unitDecision.action === 'reject' ? 'error' : 'warning'}
+            showIcon
+            message={t(declaration.unitDecision.action === 'reject' ? 'form.rejectedBy' : 'form.returnedBy', {
+              by: declaration.unitDecision.by ?? declaration.unitName,
+              at: formatDateTime(declaration.unitDecision.at),
+            })}
+            description={<span className="unit-decision">{declaration.unitDecision.comment}</span>}
+          />
+        )}
         {restoredShown && editor.editable && (
           <Alert
             type="info"

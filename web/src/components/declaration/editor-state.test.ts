@@ -38,6 +38,7 @@ function decl(
     missing: [],
     completeness: 0,
     allowedActions,
+    unitDecision: null,
   };
 }
 
