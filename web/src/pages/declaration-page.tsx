@@ -5,7 +5,7 @@ import {
   RollbackOutlined,
   SendOutlined,
 } from '@ant-design/icons';
-import { Alert, App, Button, Form, Modal, Result, Select, Space, Steps, Typography } from 'antd';
+import { Alert, App, Button, Form, Modal, Select, Space, Steps, Typography } from 'antd';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useBlocker, useParams, useSearchParams } from 'react-router';
@@ -37,6 +37,7 @@ import { SaveIndicator } from '../components/declaration/save-indicator.tsx';
 import { SidePanel } from '../components/declaration/side-panel.tsx';
 import { DeclarationStatusTag, statusLabel } from '../components/declaration/status-tag.tsx';
 import { useDeclarationEditor } from '../components/declaration/use-declaration-editor.ts';
+import { LoadFailed } from '../components/load-failed.tsx';
 import { PageLoading } from '../components/page-loading.tsx';
 import { NARROW_SCREEN, useMediaQuery } from '../components/use-media-query.ts';
 import { useLanguage } from '../i18n/index.ts';
@@ -48,24 +49,17 @@ export default function DeclarationPage() {
 
   if (query.isPending) return <PageLoading />;
   if (query.isError) {
-    const notFound = query.error instanceof ApiError && query.error.status === 404;
     return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={
-          <h1 className="result-title">
-            {notFound ? t('form.notFound') : t('errors.loadFailed', { message: query.error.message })}
-          </h1>
-        }
-        extra={
-          <Space wrap>
-            <Link to="/declarations">{t('form.back')}</Link>
-            {!notFound && <Button onClick={() => void query.refetch()}>{t('errors.retry')}</Button>}
-          </Space>
-        }
+      <LoadFailed
+        error={query.error}
+        retry={() => void query.refetch()}
+        notFoundTitle={t('form.notFound')}
+        backTo="/declarations"
+        backLabel={t('form.back')}
       />
     );
   }
+
   // The editor owns the declaration from here on; a different id starts a new editor.
   return <DeclarationForm key={id} initial={query.data} />;
 }

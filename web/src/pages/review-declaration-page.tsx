@@ -25,6 +25,7 @@ import { HistoryDrawer } from '../components/declaration/history-drawer.tsx';
 import { SidePanel } from '../components/declaration/side-panel.tsx';
 import { evaluateLive } from '../components/declaration/standards-format.ts';
 import { DeclarationStatusTag, statusLabel } from '../components/declaration/status-tag.tsx';
+import { LoadFailed } from '../components/load-failed.tsx';
 import { PageLoading } from '../components/page-loading.tsx';
 import { ActionModal } from '../components/review/action-modal.tsx';
 import { AuditDrawer } from '../components/review/audit-drawer.tsx';
@@ -50,24 +51,17 @@ export default function ReviewDeclarationPage() {
     return <Result status="403" title={<h1 className="result-title">{t('review.forbidden')}</h1>} />;
   if (query.isPending) return <PageLoading />;
   if (query.isError) {
-    const notFound = query.error instanceof ApiError && query.error.status === 404;
     return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={
-          <h1 className="result-title">
-            {notFound ? t('review.notFound') : t('errors.loadFailed', { message: query.error.message })}
-          </h1>
-        }
-        extra={
-          <Space wrap>
-            <Link to="/review">{t('review.back')}</Link>
-            {!notFound && <Button onClick={() => void query.refetch()}>{t('errors.retry')}</Button>}
-          </Space>
-        }
+      <LoadFailed
+        error={query.error}
+        retry={() => void query.refetch()}
+        notFoundTitle={t('review.notFound')}
+        backTo="/review"
+        backLabel={t('review.back')}
       />
     );
   }
+
   return <ReviewDeclaration key={id} declaration={query.data} />;
 }
 
