@@ -251,6 +251,7 @@ export const expertAssignments = pgTable('expert_assignments', {
   assignedAt: ts('assigned_at').notNull().defaultNow(),
   conflictDeclaredAt: ts('conflict_declared_at'),
   conflictReason: text('conflict_reason'),
+  panelId: uuid('panel_id'),
 });
 
 export const expertScores = pgTable('expert_scores', {
@@ -259,4 +260,117 @@ export const expertScores = pgTable('expert_scores', {
   total: numeric('total', { precision: 6, scale: 2, mode: 'number' }).notNull(),
   comment: text('comment').notNull().default(''),
   submittedAt: ts('submitted_at').notNull().defaultNow(),
+  initialScores: jsonb('initial_scores'),
+  initialTotal: numeric('initial_total', { precision: 6, scale: 2, mode: 'number' }),
+  revisionReason: text('revision_reason'),
+  revisedAt: ts('revised_at'),
+});
+
+export const panels = pgTable('panels', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  campaignYear: integer('campaign_year').notNull(),
+  name: text('name').notNull(),
+  phase: text('phase').notNull().default('scoring'),
+  expertsPerDeclaration: integer('experts_per_declaration').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const panelMembers = pgTable('panel_members', {
+  panelId: uuid('panel_id').notNull(),
+  expertId: uuid('expert_id').notNull(),
+  addedAt: ts('added_at').notNull().defaultNow(),
+});
+
+export const panelDeclarations = pgTable('panel_declarations', {
+  declarationId: uuid('declaration_id').primaryKey(),
+  panelId: uuid('panel_id').notNull(),
+  consensusComment: text('consensus_comment').notNull().default(''),
+  consensusBy: uuid('consensus_by'),
+  consensusAt: ts('consensus_at'),
+  addedAt: ts('added_at').notNull().defaultNow(),
+});
+
+export const notices = pgTable('notices', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: text('kind').notNull(),
+  campaignYear: integer('campaign_year'),
+  noticeNo: text('notice_no'),
+  title: text('title').notNull(),
+  body: text('body').notNull().default(''),
+  publishedOn: date('published_on', { mode: 'string' }).notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const publicityPeriods = pgTable('publicity_periods', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  campaignYear: integer('campaign_year').notNull(),
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  workingDays: integer('working_days').notNull(),
+  endsOn: date('ends_on', { mode: 'string' }).notNull(),
+  noticeId: uuid('notice_id'),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const publicityItems = pgTable('publicity_items', {
+  publicityId: uuid('publicity_id').notNull(),
+  declarationId: uuid('declaration_id').notNull(),
+  position: integer('position').notNull(),
+});
+
+export const objections = pgTable('objections', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  publicityId: uuid('publicity_id').notNull(),
+  declarationId: uuid('declaration_id').notNull(),
+  realName: text('real_name').notNull(),
+  contact: text('contact').notNull(),
+  reason: text('reason').notNull(),
+  evidenceFilename: text('evidence_filename'),
+  evidenceKey: text('evidence_key'),
+  evidenceSize: bigint('evidence_size', { mode: 'number' }),
+  evidenceSha256: text('evidence_sha256'),
+  evidenceType: text('evidence_type'),
+  submittedIp: text('submitted_ip'),
+  status: text('status').notNull().default('open'),
+  resolution: text('resolution'),
+  resolvedBy: uuid('resolved_by'),
+  resolvedAt: ts('resolved_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const clusters = pgTable('clusters', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  declarationId: uuid('declaration_id'),
+  name: text('name').notNull(),
+  campaignYear: integer('campaign_year').notNull(),
+  divisionCode: text('division_code').notNull(),
+  unitCode: text('unit_code').notNull(),
+  leadingIndustry: text('leading_industry').notNull().default(''),
+  industryCode: text('industry_code'),
+  subSector: text('sub_sector'),
+  noticeNo: text('notice_no'),
+  validFrom: date('valid_from', { mode: 'string' }).notNull(),
+  validTo: date('valid_to', { mode: 'string' }).notNull(),
+  status: text('status').notNull().default('valid'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const notifications = pgTable('notifications', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id'),
+  unitCode: text('unit_code'),
+  divisionCode: text('division_code'),
+  kind: text('kind').notNull(),
+  title: text('title').notNull(),
+  body: text('body').notNull().default(''),
+  link: text('link'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const notificationReads = pgTable('notification_reads', {
+  notificationId: uuid('notification_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  readAt: ts('read_at').notNull().defaultNow(),
 });

@@ -6,6 +6,19 @@ import { rows } from '../../platform/sql.ts';
 
 export const DEMO_PASSWORD = 'demo';
 export const DEMO_EXPERTS = 30;
+/** Home units of demo experts 1–10 (宁波 first, so its own declarations show the exclusion); the rest are national. */
+const EXPERT_HOME_UNITS = [
+  '330200',
+  '330000',
+  '320000',
+  '440000',
+  '370000',
+  '510000',
+  '650000',
+  '110000',
+  '420000',
+  '210000',
+];
 
 /** Shown on the login page and printed at start in demo mode. */
 export const DEMO_ACCOUNTS_HINT: DemoAccountDto[] = [
@@ -82,7 +95,8 @@ async function demoUsers(db: Db): Promise<DemoUser[]> {
       displayName: `评审专家 ${i}`,
       role: 'expert',
       divisionCode: null,
-      unitCode: null,
+      // The first ten work for a recommending unit (never reviewing its declarations at the ministry).
+      unitCode: EXPERT_HOME_UNITS[i - 1] ?? null,
     });
   }
   return users;

@@ -117,11 +117,14 @@ describe('expert scoring', () => {
     assert.deepEqual(sheet.body.aggregate.used, [70]);
     assert.equal(sheet.body.aggregate.value, 70);
   });
-  it('lists expert accounts by name for units to invite; counties may not', async () => {
+  it('lists expert accounts by name and home unit for units to invite; counties may not', async () => {
     const list = await call(t.url, ningbo, 'GET', '/api/v1/experts');
     assert.equal(list.status, 200);
     assert.equal(list.body.items.length, 30);
-    assert.deepEqual(Object.keys(list.body.items[0]).sort(), ['displayName', 'id']);
+    assert.deepEqual(Object.keys(list.body.items[0]).sort(), ['displayName', 'id', 'unitCode']);
+    const homes = list.body.items.map((e: { unitCode: string | null }) => e.unitCode);
+    assert.ok(homes.includes('330200'), 'a demo expert works for 宁波');
+    assert.ok(homes.includes(null), 'national experts have no home unit');
     assert.equal((await call(t.url, yuyao, 'GET', '/api/v1/experts')).status, 403);
   });
   it('refuses non-expert ids and other units', async () => {

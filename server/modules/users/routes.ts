@@ -51,9 +51,20 @@ export const userRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
       config: { access: ['unit', 'ministry', 'admin'] },
       schema: {
         tags,
-        summary: 'Active expert accounts to invite as reviewers (names only)',
+        summary: 'Active expert accounts to invite as reviewers (names and home unit)',
         response: {
-          200: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string() })) }),
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                displayName: z.string(),
+                unitCode: z
+                  .string()
+                  .nullable()
+                  .describe('The recommending unit the expert works for, if any'),
+              }),
+            ),
+          }),
         },
       },
     },

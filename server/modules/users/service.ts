@@ -160,9 +160,11 @@ export async function getUser(db: Db, caller: Caller, id: string) {
 }
 
 /** Active experts, by name: what a unit needs to invite reviewers, and nothing more about them. */
-export async function listExperts(db: Db): Promise<{ id: string; displayName: string }[]> {
+export async function listExperts(
+  db: Db,
+): Promise<{ id: string; displayName: string; unitCode: string | null }[]> {
   return db
-    .select({ id: users.id, displayName: users.displayName })
+    .select({ id: users.id, displayName: users.displayName, unitCode: users.unitCode })
     .from(users)
     .where(and(eq(users.role, 'expert'), eq(users.disabled, false)))
     .orderBy(users.displayName);
