@@ -18,10 +18,15 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
+import { clusterRoutes } from './modules/clusters/routes.ts';
 import { countyRoutes } from './modules/counties/routes.ts';
 import { declarationRoutes } from './modules/declarations/routes.ts';
 import { inspectionRoutes } from './modules/inspections/routes.ts';
+import { noticeRoutes } from './modules/notices/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
 import { opsRoutes } from './modules/ops/routes.ts';
+import { panelRoutes } from './modules/panels/routes.ts';
+import { publicityRoutes } from './modules/publicity/routes.ts';
 import { recommendationRoutes } from './modules/recommendations/routes.ts';
 import { referenceRoutes } from './modules/reference/routes.ts';
 import { reviewRoutes } from './modules/reviews/routes.ts';
@@ -131,6 +136,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     auditRoutes,
     inspectionRoutes,
     scoringRoutes,
+    panelRoutes,
+    publicityRoutes,
+    noticeRoutes,
+    notificationRoutes,
+    clusterRoutes,
   ]) {
     await app.register(module, opts);
   }

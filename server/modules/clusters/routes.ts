@@ -1,0 +1,4 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Deps } from '../../platform/deps.ts';
+
+export const clusterRoutes: FastifyPluginAsyncZod<Deps> = async () => {};
