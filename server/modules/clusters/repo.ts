@@ -1,9 +1,14 @@
-import { asc, eq, inArray } from 'drizzle-orm';
-import type { ClusterDto } from '../../../domain/ministry-contract.ts';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { CLUSTER_STATUSES, ClusterDto } from '../../../domain/ministry-contract.ts';
+import { divisionScopeOf, type Principal } from '../../../domain/roles.ts';
+import type { Region } from '../../../domain/units.ts';
 import { clusters, divisions, units } from '../../db/schema.ts';
-import type { Executor } from '../../platform/sql.ts';
+import { notFound } from '../../platform/errors.ts';
+import { scopeCondition } from '../../platform/scope.ts';
+import { decodeCursor, type Executor, encodeCursor, rows } from '../../platform/sql.ts';
 
 export type ClusterRow = typeof clusters.$inferSelect;
+export type ClusterStatus = (typeof CLUSTER_STATUSES)[number];
 
 /** Shapes a stored cluster with its county's and unit's names as the API's cluster object. */
 export function presentCluster(
@@ -42,4 +47,206 @@ export async function clustersByIds(db: Executor, ids: string[]): Promise<Cluste
     .where(inArray(clusters.id, ids))
     .orderBy(asc(clusters.name));
   return found.map((r) => presentCluster(r.c, r));
+}
+
+// --- scoped lists and lookups ------------------------------------------------------------------------------
+
+/** Clusters the caller may see: a county its own, a unit its unit's, the ministry and admins all. */
+export function clustersVisibleTo(caller: Principal): SQL {
+  return scopeCondition(divisionScopeOf(caller), {
+    division: clusters.divisionCode,
+    unit: clusters.unitCode,
+  });
+}
+
+/** Escapes LIKE wildcards so a search for "100%" means the characters, not a pattern. */
+const likeEscape = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Searches the cluster name, its leading industry and its county's name. */
+function matchesText(q: string): SQL {
+  const pattern = `%${likeEscape(q)}%`;
+  return sql`(${clusters.name} ILIKE ${pattern} OR ${clusters.leadingIndustry} ILIKE ${pattern}
+    OR ${divisions.name} ILIKE ${pattern})`;
+}
+
+export type ClusterListFilter = {
+  year?: number | undefined;
+  unitCode?: string | undefined;
+  divisionCode?: string | undefined;
+  status?: ClusterStatus | undefined;
+  q?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+};
+
+/** A page of the clusters the caller may see: newest batch first, then by name. */
+export async function listClusters(db: Executor, caller: Principal, f: ClusterListFilter) {
+  const conds: SQL[] = [clustersVisibleTo(caller)];
+  if (f.year !== undefined) conds.push(eq(clusters.campaignYear, f.year));
+  if (f.unitCode !== undefined) conds.push(eq(clusters.unitCode, f.unitCode));
+  if (f.divisionCode !== undefined) conds.push(eq(clusters.divisionCode, f.divisionCode));
+  if (f.status !== undefined) conds.push(eq(clusters.status, f.status));
+  if (f.q) conds.push(matchesText(f.q));
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(clusters)
+    .innerJoin(divisions, eq(divisions.code, clusters.divisionCode))
+    .where(and(...conds));
+  const after = decodeCursor(f.cursor);
+  if (after) {
+    const [year, id, ...name] = after.split('|');
+    conds.push(sql`(${clusters.campaignYear} < ${Number(year)} OR (${clusters.campaignYear} = ${Number(year)}
+      AND (${clusters.name}, ${clusters.id}) > (${name.join('|')}, ${id}::uuid)))`);
+  }
+  const found = await db
+    .select({ c: clusters, countyName: divisions.name, unitName: units.name })
+    .from(clusters)
+    .innerJoin(divisions, eq(divisions.code, clusters.divisionCode))
+    .innerJoin(units, eq(units.code, clusters.unitCode))
+    .where(and(...conds))
+    .orderBy(desc(clusters.campaignYear), asc(clusters.name), asc(clusters.id))
+    .limit(f.limit + 1);
+  const page = found.slice(0, f.limit);
+  const last = page.at(-1);
+  return {
+    rows: page,
+    nextCursor:
+      found.length > f.limit && last
+        ? encodeCursor(`${last.c.campaignYear}|${last.c.id}|${last.c.name}`)
+        : null,
+    total: Number(count?.n ?? 0),
+  };
+}
+
+/** A cluster the caller may see, with place names, or 404: out of scope is indistinguishable from none. */
+export async function findCluster(db: Executor, caller: Principal, id: string) {
+  const [found] = await db
+    .select({ c: clusters, countyName: divisions.name, unitName: units.name })
+    .from(clusters)
+    .innerJoin(divisions, eq(divisions.code, clusters.divisionCode))
+    .innerJoin(units, eq(units.code, clusters.unitCode))
+    .where(and(eq(clusters.id, id), clustersVisibleTo(caller)));
+  if (!found) throw notFound('No such cluster');
+  return found;
+}
+
+const PLACEHOLDER_NAMES = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+
+/** The county's full place name, province first (浙江省宁波市余姚市), without NBS placeholder names. */
+export async function fullPlaceName(db: Executor, divisionCode: string): Promise<string> {
+  const [r] = await rows<{ name: string; p: string | null; g: string | null }>(
+    db,
+    sql`SELECT d.name, p.name AS p, g.name AS g FROM divisions d
+      LEFT JOIN divisions p ON p.code = d.parent_code
+      LEFT JOIN divisions g ON g.code = p.parent_code
+      WHERE d.code = ${divisionCode}`,
+  );
+  if (!r) return divisionCode;
+  return [r.g, r.p, r.name].filter((n): n is string => !!n && !PLACEHOLDER_NAMES.has(n)).join('');
+}
+
+// --- the public registry -------------------------------------------------------------------------------------
+
+export type RegistryFilter = {
+  year?: number | undefined;
+  unitCode?: string | undefined;
+  region?: Region | undefined;
+  industry?: string | undefined;
+  q?: string | undefined;
+  status?: ClusterStatus | undefined;
+};
+
+/** Whether the cluster's industry code is `code` or lies under it (any GB/T 4754 level). */
+const industryUnder = (code: string) => sql`EXISTS (
+  WITH RECURSIVE up AS (
+    SELECT i.code, i.parent_code FROM industries i WHERE i.code = ${clusters.industryCode}
+    UNION ALL
+    SELECT i.code, i.parent_code FROM industries i JOIN up ON i.code = up.parent_code
+  ) SELECT 1 FROM up WHERE up.code = ${code})`;
+
+function registryConditions(f: RegistryFilter): SQL[] {
+  const conds: SQL[] = [];
+  if (f.year !== undefined) conds.push(eq(clusters.campaignYear, f.year));
+  if (f.unitCode !== undefined) conds.push(eq(clusters.unitCode, f.unitCode));
+  if (f.region !== undefined) conds.push(eq(units.region, f.region));
+  if (f.status !== undefined) conds.push(eq(clusters.status, f.status));
+  if (f.industry !== undefined) conds.push(industryUnder(f.industry));
+  if (f.q) conds.push(matchesText(f.q));
+  return conds;
+}
+
+/** Every cluster matching the filter, for the public: newest batch first, then unit order, then name. */
+export async function registryRows(db: Executor, f: RegistryFilter) {
+  return db
+    .select({
+      c: clusters,
+      countyName: divisions.name,
+      unitName: units.name,
+      region: units.region,
+    })
+    .from(clusters)
+    .innerJoin(divisions, eq(divisions.code, clusters.divisionCode))
+    .innerJoin(units, eq(units.code, clusters.unitCode))
+    .where(and(...registryConditions(f)))
+    .orderBy(desc(clusters.campaignYear), asc(units.sortOrder), asc(clusters.name), asc(clusters.id));
+}
+
+export type RegistryRow = Awaited<ReturnType<typeof registryRows>>[number];
+
+/** Counts of the matching clusters by year, unit, region and GB/T 4754 section (门类). */
+export async function registryCounts(db: Executor, f: RegistryFilter) {
+  const conds = registryConditions(f);
+  const matching = db
+    .select({
+      id: clusters.id,
+      year: clusters.campaignYear,
+      unitCode: clusters.unitCode,
+      industryCode: clusters.industryCode,
+    })
+    .from(clusters)
+    .innerJoin(divisions, eq(divisions.code, clusters.divisionCode))
+    .innerJoin(units, eq(units.code, clusters.unitCode))
+    .where(and(...conds))
+    .as('m');
+  const byYear = await db
+    .select({ year: matching.year, count: sql<number>`count(*)::int` })
+    .from(matching)
+    .groupBy(matching.year)
+    .orderBy(desc(matching.year));
+  const byUnit = await db
+    .select({
+      code: units.code,
+      name: units.name,
+      region: units.region,
+      count: sql<number>`count(${matching.id})::int`,
+    })
+    .from(units)
+    .leftJoin(matching, eq(matching.unitCode, units.code))
+    .groupBy(units.code, units.name, units.region, units.sortOrder)
+    .orderBy(asc(units.sortOrder));
+  // The section is the top of the code's ancestry; a missing or unknown code counts as 'unknown'.
+  const bySection = await db.execute(sql`
+    WITH RECURSIVE m AS (${db
+      .select({ id: clusters.id, industryCode: clusters.industryCode })
+      .from(clusters)
+      .innerJoin(divisions, eq(divisions.code, clusters.divisionCode))
+      .innerJoin(units, eq(units.code, clusters.unitCode))
+      .where(and(...conds))}),
+    up AS (
+      SELECT m.id, i.code, i.parent_code, i.level FROM m JOIN industries i ON i.code = m.industry_code
+      UNION ALL
+      SELECT up.id, i.code, i.parent_code, i.level FROM up JOIN industries i ON i.code = up.parent_code
+    )
+    SELECT coalesce(s.code, 'unknown') AS code, s.name, count(*)::int AS count
+    FROM m
+    LEFT JOIN up ON up.id = m.id AND up.level = 'section'
+    LEFT JOIN industries s ON s.code = up.code
+    GROUP BY s.code, s.name
+    ORDER BY s.code NULLS LAST`);
+  return {
+    byYear,
+    byUnit,
+    bySection: (bySection as unknown as { rows: { code: string; name: string | null; count: number }[] })
+      .rows,
+  };
 }

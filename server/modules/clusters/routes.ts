@@ -1,4 +1,139 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { importResultDto } from '../../../domain/cluster-import.ts';
+import { CLUSTER_STATUSES, clusterDto } from '../../../domain/ministry-contract.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { contentDisposition } from '../../platform/file-type.ts';
+import { requestInfo } from '../auth/routes.ts';
+import { listQuery } from '../reference/schemas.ts';
+import { CLUSTER_ACCESS, clusterActions } from './policy.ts';
+import { publicClusterRoutes } from './public-routes.ts';
+import { findCluster, listClusters, presentCluster } from './repo.ts';
+import { clusterCertificate, importClusters } from './service.ts';
 
-export const clusterRoutes: FastifyPluginAsyncZod<Deps> = async () => {};
+const tags = ['clusters'];
+const code6 = z.string().regex(/^\d{6}$/, 'a six-digit code');
+const idParams = z.object({ id: z.uuid() });
+const outOfScope = 'A cluster outside your county or unit answers 404.';
+
+/** A CSV list is small: a year's list is about 100 rows (a few kB). */
+export const MAX_CSV_BYTES = 5 * 1024 * 1024;
+
+/** Identified clusters: the scoped list, one cluster, its certificate, importing published lists; the public registry. */
+export const clusterRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
+  // Only these routes take CSV bodies; the parser stays inside this plugin.
+  app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: MAX_CSV_BYTES }, (_req, body, done) =>
+    done(null, body),
+  );
+
+  app.get(
+    '/api/v1/clusters',
+    {
+      config: { access: CLUSTER_ACCESS.read },
+      schema: {
+        tags,
+        summary: 'Identified clusters in your scope: a county its own, a unit its unit’s, the ministry all',
+        querystring: z.object({
+          year: z.coerce.number().int().min(2000).max(2100).optional(),
+          unitCode: code6.optional(),
+          divisionCode: code6.optional(),
+          status: z.enum(CLUSTER_STATUSES).optional(),
+          q: z.string().trim().min(1).max(100).optional(),
+          ...listQuery,
+        }),
+        response: {
+          200: z.object({
+            items: z.array(clusterDto),
+            nextCursor: z.string().nullable(),
+            total: z.number().int(),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const page = await listClusters(deps.db, req.caller!, req.query);
+      return {
+        items: page.rows.map((r) => presentCluster(r.c, r, clusterActions(r.c))),
+        nextCursor: page.nextCursor,
+        total: page.total,
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/clusters/import',
+    {
+      config: { access: CLUSTER_ACCESS.import },
+      schema: {
+        tags,
+        summary:
+          'Import a published list (CSV: year,province,cluster_name_zh,county,leading_industry; optional ' +
+          'published_on, industry_code) as a text/csv body or a multipart `file`. Counties resolve within the ' +
+          'named unit; unresolved rows are reported, not imported; a cluster already stored (same name and ' +
+          'year) is not duplicated.',
+        consumes: ['text/csv', 'multipart/form-data'],
+        response: { 200: importResultDto },
+      },
+    },
+    async (req) => {
+      let bytes: Buffer;
+      if (req.isMultipart()) {
+        const part = await req.file({ limits: { fileSize: MAX_CSV_BYTES, files: 1 } });
+        if (!part) {
+          throw new AppError('VALIDATION_FAILED', 'No file in the request', [
+            { path: 'file', message: 'required' },
+          ]);
+        }
+        bytes = await part.toBuffer();
+      } else if (Buffer.isBuffer(req.body)) {
+        bytes = req.body;
+      } else {
+        throw new AppError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Send the list as a text/csv body or as multipart/form-data with a file',
+        );
+      }
+      return importClusters(deps, req.caller!, bytes, requestInfo(req));
+    },
+  );
+
+  app.get(
+    '/api/v1/clusters/:id',
+    {
+      config: { access: CLUSTER_ACCESS.read },
+      schema: {
+        tags,
+        summary: `One identified cluster. ${outOfScope}`,
+        params: idParams,
+        response: { 200: clusterDto },
+      },
+    },
+    async (req) => {
+      const found = await findCluster(deps.db, req.caller!, req.params.id);
+      return presentCluster(found.c, found, clusterActions(found.c));
+    },
+  );
+
+  app.get(
+    '/api/v1/clusters/:id/certificate.pdf',
+    {
+      config: { access: CLUSTER_ACCESS.read },
+      schema: {
+        tags,
+        summary: `The cluster’s one-page certificate (A4 landscape PDF). ${outOfScope} Revoked → 409.`,
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      const { doc, filename } = await clusterCertificate(deps, req.caller!, req.params.id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', contentDisposition(filename))
+        .header('cache-control', 'private, no-store')
+        .send(doc);
+    },
+  );
+
+  await app.register(publicClusterRoutes, deps);
+};

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { CLUSTER_STATUSES } from '../../../domain/ministry-contract.ts';
+import { REGION_KEYS, REGIONS } from '../../../domain/units.ts';
+import type { RegistryRow, registryCounts } from './repo.ts';
+
+/** One cluster of the public registry: what MIIT's published lists say, nothing internal. */
+export const publicClusterDto = z.object({
+  id: z.string(),
+  name: z.string(),
+  year: z.number().int().describe('The batch (campaign year)'),
+  divisionCode: z.string(),
+  countyName: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  region: z.enum(REGION_KEYS),
+  leadingIndustry: z.string(),
+  industryCode: z.string().nullable().optional().describe('GB/T 4754-2017 code, when known'),
+  noticeNo: z.string().nullable().describe('The list notice (通告) that identified it'),
+  validFrom: z.string(),
+  validTo: z.string(),
+  status: z.enum(CLUSTER_STATUSES).describe('As stored; an elapsed validTo is not turned into a status'),
+});
+export type PublicClusterDto = z.infer<typeof publicClusterDto>;
+
+export const publicRegistryDto = z.object({ items: z.array(publicClusterDto), total: z.number().int() });
+
+const count = z.number().int();
+export const publicStatsDto = z.object({
+  total: count,
+  byYear: z.array(z.object({ year: z.number().int(), count })),
+  byUnit: z.array(z.object({ code: z.string(), name: z.string(), region: z.enum(REGION_KEYS), count })),
+  byRegion: z.array(z.object({ region: z.enum(REGION_KEYS), name: z.string(), count })),
+  bySection: z
+    .array(z.object({ code: z.string(), name: z.string(), count }))
+    .describe('GB/T 4754 门类 of the leading industry; "unknown" when no industry code is recorded'),
+});
+export type PublicStatsDto = z.infer<typeof publicStatsDto>;
+
+export function presentPublicCluster(r: RegistryRow): PublicClusterDto {
+  return {
+    id: r.c.id,
+    name: r.c.name,
+    year: r.c.campaignYear,
+    divisionCode: r.c.divisionCode,
+    countyName: r.countyName,
+    unitCode: r.c.unitCode,
+    unitName: r.unitName,
+    region: r.region as PublicClusterDto['region'],
+    leadingIndustry: r.c.leadingIndustry,
+    industryCode: r.c.industryCode,
+    noticeNo: r.c.noticeNo,
+    validFrom: r.c.validFrom,
+    validTo: r.c.validTo,
+    status: r.c.status as PublicClusterDto['status'],
+  };
+}
+
+/** The breakdowns; every one of them sums to `total`. */
+export function presentStats(counts: Awaited<ReturnType<typeof registryCounts>>): PublicStatsDto {
+  const byUnit = counts.byUnit.map((u) => ({
+    ...u,
+    region: u.region as PublicStatsDto['byUnit'][number]['region'],
+  }));
+  return {
+    total: counts.byYear.reduce((n, y) => n + y.count, 0),
+    byYear: counts.byYear,
+    byUnit,
+    byRegion: REGION_KEYS.map((region) => ({
+      region,
+      name: REGIONS[region].zh,
+      count: byUnit.filter((u) => u.region === region).reduce((n, u) => n + u.count, 0),
+    })),
+    bySection: counts.bySection.map((s) => ({
+      code: s.code,
+      name: s.name ?? '未知（未记录行业代码）',
+      count: s.count,
+    })),
+  };
+}

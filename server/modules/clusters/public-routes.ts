@@ -1,0 +1,133 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CLUSTER_STATUSES } from '../../../domain/ministry-contract.ts';
+import { REGION_KEYS } from '../../../domain/units.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { contentDisposition } from '../../platform/file-type.ts';
+import { presentPublicCluster, presentStats, publicRegistryDto, publicStatsDto } from './presenter.ts';
+import { etagMatches, registryCsv, registryEtag, registryXlsx } from './registry-export.ts';
+import { type RegistryFilter, registryCounts, registryRows } from './repo.ts';
+
+const tags = ['public'];
+const config = { access: 'public' } as const;
+
+const registryQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  unitCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  region: z.enum(REGION_KEYS).optional(),
+  industry: z
+    .string()
+    .regex(/^([A-T]|\d{2,4})$/, 'a GB/T 4754-2017 code: a section letter or 2–4 digits')
+    .optional()
+    .describe('Clusters whose leading industry is this GB/T 4754 code or lies under it'),
+  q: z.string().trim().min(1).max(100).optional().describe('Searches name, leading industry and county'),
+  status: z.enum(CLUSTER_STATUSES).optional(),
+});
+
+/**
+ * Answers 304 when the client holds the current version; otherwise sets the validator and a short public
+ * cache lifetime (the registry changes a few times a year, but a change should show within a minute).
+ */
+function notModified(req: FastifyRequest, reply: FastifyReply, etag: string): boolean {
+  reply.header('etag', etag).header('cache-control', 'public, max-age=60');
+  if (!etagMatches(req.headers['if-none-match'], etag)) return false;
+  reply.code(304).send();
+  return true;
+}
+
+async function registry(deps: Deps, f: RegistryFilter) {
+  return (await registryRows(deps.db, f)).map(presentPublicCluster);
+}
+
+const describeFilters = (f: RegistryFilter) =>
+  [f.year && `${f.year}年度`, f.unitCode, f.region, f.industry, f.status, f.q].filter(Boolean).join(' · ');
+
+/** The public registry of identified clusters (JSON, CSV, XLSX) and its statistics; no login. */
+export const publicClusterRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
+  app.get(
+    '/api/v1/public/clusters',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The registry of identified clusters (ETag; If-None-Match → 304)',
+        querystring: registryQuery,
+        response: { 200: publicRegistryDto },
+      },
+    },
+    async (req, reply) => {
+      const items = await registry(deps, req.query);
+      if (notModified(req, reply, registryEtag(items, 'json'))) return reply;
+      return { items, total: items.length };
+    },
+  );
+
+  app.get(
+    '/api/v1/public/clusters.csv',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The registry as CSV (UTF-8 with BOM; same filters, rows and order as the JSON)',
+        querystring: registryQuery,
+      },
+    },
+    async (req, reply) => {
+      const items = await registry(deps, req.query);
+      if (notModified(req, reply, registryEtag(items, 'csv'))) return reply;
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', contentDisposition('中小企业特色产业集群名录.csv'))
+        .send(registryCsv(items));
+    },
+  );
+
+  app.get(
+    '/api/v1/public/clusters.xlsx',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The registry as XLSX (same filters, rows and order as the JSON)',
+        querystring: registryQuery,
+      },
+    },
+    async (req, reply) => {
+      const items = await registry(deps, req.query);
+      if (notModified(req, reply, registryEtag(items, 'xlsx'))) return reply;
+      const filters = describeFilters(req.query);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', contentDisposition('中小企业特色产业集群名录.xlsx'))
+        .send(
+          registryXlsx(
+            items,
+            `中小企业特色产业集群名录${filters ? `（${filters}）` : ''} 共${items.length}个`,
+          ),
+        );
+    },
+  );
+
+  app.get(
+    '/api/v1/public/stats',
+    {
+      config,
+      schema: {
+        tags,
+        summary:
+          'Counts of identified clusters by year, unit, region and industry section (registry filters apply)',
+        querystring: registryQuery,
+        response: { 200: publicStatsDto },
+      },
+    },
+    async (req, reply) => {
+      const stats = presentStats(await registryCounts(deps.db, req.query));
+      if (notModified(req, reply, registryEtag(stats, 'stats'))) return reply;
+      return stats;
+    },
+  );
+};
