@@ -33,12 +33,15 @@ import { reviewRoutes } from './modules/reviews/routes.ts';
 import { scoringRoutes } from './modules/scoring/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
+import { Clock } from './platform/clock.ts';
 import type { Deps } from './platform/deps.ts';
 import { installErrorHandling } from './platform/error-handler.ts';
 import { errorBody } from './platform/errors.ts';
 import { projectPath } from './platform/paths.ts';
 
-export type AppOptions = Deps & {
+export type AppOptions = Omit<Deps, 'clock'> & {
+  /** The time the server acts on; the system clock when absent. */
+  clock?: Clock;
   /** Built web UI to serve; the default is dist/web. Missing folder → API only. */
   webRoot?: string;
   /** Pino logger options; false silences logs (tests). */
@@ -46,7 +49,8 @@ export type AppOptions = Deps & {
 };
 
 /** Builds the Fastify app: platform plugins first, then the modules. Does not listen. */
-export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const opts = { ...options, clock: options.clock ?? new Clock() };
   const { config } = opts;
   const app = Fastify({
     logger:

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
+import { Clock } from '../platform/clock.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
 import { LocalStorage } from '../platform/storage.ts';
 import { freshDatabase, type TestDatabase } from './database.ts';
@@ -13,6 +14,8 @@ export type TestApp = {
   app: FastifyInstance;
   database: TestDatabase;
   config: Config;
+  /** The server's clock: tests shift it (e.g. past a 公示 period). */
+  clock: Clock;
   close(): Promise<void>;
 };
 
@@ -25,7 +28,9 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiqun-test-'));
   const config: Config = { ...loadConfig({ JIQUN_DATA_DIR: dataDir }), demo: true, ...overrides };
   const storage = new LocalStorage(config.uploadDir);
+  const clock = new Clock();
   const app = await buildApp({
+    clock,
     config,
     db: database.db,
     database,
@@ -41,6 +46,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     app,
     database,
     config,
+    clock,
     async close() {
       await app.close();
       await database.drop();

@@ -36,7 +36,7 @@ export const noticeRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
         response: { 200: pageOf(noticeDto) },
       },
     },
-    async (req) => listPublicNotices(deps, { ...req.query, today: chinaDate(new Date()) }),
+    async (req) => listPublicNotices(deps, { ...req.query, today: chinaDate(deps.clock.now()) }),
   );
 
   app.get(
@@ -50,6 +50,6 @@ export const noticeRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
         response: { 200: noticeDto },
       },
     },
-    async (req) => getPublicNotice(deps, req.params.id, chinaDate(new Date())),
+    async (req) => getPublicNotice(deps, req.params.id, chinaDate(deps.clock.now())),
   );
 };

@@ -2,9 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import client from 'prom-client';
 import { z } from 'zod';
 import { metaDto } from '../../../domain/api-contract.ts';
+import { chinaDate } from '../../../domain/workflow.ts';
 import { DEMO_ACCOUNTS_HINT } from '../../db/seed/demo.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { notFound } from '../../platform/errors.ts';
 
 const VERSION = '0.1.0';
 
@@ -94,5 +96,45 @@ export const opsRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
       },
     },
     async () => verifyAuditChain(deps.db),
+  );
+
+  const clockDto = z.object({
+    now: z.string(),
+    today: z.string().describe('The Beijing date the server acts on'),
+    offsetDays: z.number().int(),
+  });
+  const clockNow = () => ({
+    now: deps.clock.now().toISOString(),
+    today: chinaDate(deps.clock.now()),
+    offsetDays: deps.clock.offsetDays,
+  });
+
+  app.get(
+    '/api/v1/ops/clock',
+    {
+      config: { access: ['admin', 'ministry'] },
+      schema: { tags: ['ops'], summary: 'The time the server acts on', response: { 200: clockDto } },
+    },
+    async () => clockNow(),
+  );
+
+  app.put(
+    '/api/v1/ops/clock',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags: ['ops'],
+        summary:
+          'Demo and training installations only: shift the server’s date by whole days (e.g. past a 公示 period); 0 returns to the real date',
+        body: z.object({ offsetDays: z.int().min(-36_600).max(36_600) }),
+        response: { 200: clockDto },
+      },
+    },
+    async (req) => {
+      if (!deps.config.demo) throw notFound('The clock can only be shifted in a demo installation');
+      deps.clock.setOffsetDays(req.body.offsetDays);
+      req.log.warn({ offsetDays: req.body.offsetDays }, 'demo clock shifted');
+      return clockNow();
+    },
   );
 };

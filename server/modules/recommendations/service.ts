@@ -153,6 +153,28 @@ export async function putRecommendations(
         .select()
         .from(recommendations)
         .where(and(eq(recommendations.unitCode, unitCode), eq(recommendations.campaignYear, year)));
+      // Once the ministry has taken a declaration up (a panel, the shortlist, 公示…), the unit cannot withdraw it.
+      const leaving = before.map((b) => b.declarationId).filter((id) => !ids.includes(id));
+      if (leaving.length) {
+        const taken = await rows<{ id: string; name: string }>(
+          tx,
+          sql`SELECT d.id, d.cluster_name AS name FROM declarations d
+              WHERE d.id IN (${sql.join(
+                leaving.map((id) => sql`${id}`),
+                sql`, `,
+              )}) AND (d.status <> 'recommended' OR EXISTS (SELECT 1 FROM panel_declarations p WHERE p.declaration_id = d.id))`,
+        );
+        if (taken.length)
+          throw new AppError(
+            'INVALID_TRANSITION',
+            'The ministry’s review of some recommended declarations has started; they stay on the list',
+            taken.map((t) => ({
+              path: 'items',
+              message: `${t.name} is under the ministry’s review`,
+              declarationId: t.id,
+            })),
+          );
+      }
       await tx
         .delete(recommendations)
         .where(and(eq(recommendations.unitCode, unitCode), eq(recommendations.campaignYear, year)));

@@ -1,9 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { peerScoresDto } from '../../../domain/ministry-contract.ts';
+import { PANEL_PHASES } from '../../../domain/panels.ts';
 import { AGGREGATIONS } from '../../../domain/scoring.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { requestInfo } from '../auth/routes.ts';
-import { assignExperts, declareConflict, myAssignments, scoreSheet, submitScore } from './service.ts';
+import {
+  assignExperts,
+  declareConflict,
+  myAssignments,
+  peerScores,
+  scoreSheet,
+  submitScore,
+} from './service.ts';
 
 const tags = ['expert scoring'];
 const sheetDto = z.object({
@@ -83,6 +92,17 @@ export const scoringRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
                 scores: z.array(z.number()).nullable().describe('Your saved area scores, to revise'),
                 comment: z.string().nullable(),
                 weights: z.array(z.number()).describe('The campaign’s area weights the total uses'),
+                panelId: z.string().nullable().describe('The ministry panel, for ministry-level assignments'),
+                panelName: z.string().nullable(),
+                phase: z
+                  .enum(PANEL_PHASES)
+                  .nullable()
+                  .describe('The panel’s phase; null for a unit’s invitation'),
+                saveKind: z
+                  .enum(['free', 'revision', 'locked'])
+                  .describe('What saving a score means now: revision needs revisionReason; locked refuses'),
+                initialTotal: z.number().nullable().describe('Your independent total, once you revised it'),
+                revisionReason: z.string().nullable(),
               }),
             ),
           }),
@@ -103,6 +123,11 @@ export const scoringRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
         body: z.object({
           scores: z.array(z.number().min(0).max(100)).length(8),
           comment: z.string().trim().max(5000).default(''),
+          revisionReason: z
+            .string()
+            .max(5000)
+            .optional()
+            .describe('Required when changing a score after the panel revealed the scores'),
         }),
         response: {
           200: z.object({
@@ -115,6 +140,20 @@ export const scoringRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
       },
     },
     async (req) => submitScore(deps, req.caller!, req.params.assignmentId, req.body, requestInfo(req)),
+  );
+
+  app.get(
+    '/api/v1/expert/assignments/:assignmentId/peers',
+    {
+      config: { access: ['expert'] },
+      schema: {
+        tags,
+        summary: 'The other panel members’ scores of this declaration, once revealed (names hidden)',
+        params: z.object({ assignmentId: z.uuid() }),
+        response: { 200: peerScoresDto },
+      },
+    },
+    async (req) => peerScores(deps.db, req.caller!, req.params.assignmentId),
   );
 
   app.post(

@@ -1,11 +1,12 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { othersVisible, type PanelPhase, scoreSaveKind } from '../../../domain/panels.ts';
 import {
   type Aggregation,
   aggregateScores,
   DEFAULT_WEIGHTS,
   weightedTotal,
 } from '../../../domain/scoring.ts';
-import { declarations, divisions, expertAssignments, expertScores, users } from '../../db/schema.ts';
+import { declarations, divisions, expertAssignments, expertScores, panels, users } from '../../db/schema.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Caller } from '../../platform/auth/caller.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -14,6 +15,7 @@ import type { Executor } from '../../platform/sql.ts';
 import { actorFromCaller, type RequestInfo } from '../auth/service.ts';
 import { findCampaign } from '../campaigns/repo.ts';
 import { findDeclaration } from '../declarations/repo.ts';
+import { staffPanel } from '../panels/service.ts';
 
 async function scoringRules(
   db: Executor,
@@ -76,7 +78,8 @@ export async function scoreSheet(db: Executor, caller: Caller, declarationId: st
     .from(expertAssignments)
     .innerJoin(users, eq(users.id, expertAssignments.expertId))
     .leftJoin(expertScores, eq(expertScores.assignmentId, expertAssignments.id))
-    .where(eq(expertAssignments.declarationId, declarationId))
+    // The unit's own scoring; the ministry's panels have their own sheet (GET /api/v1/panels/:id).
+    .where(and(eq(expertAssignments.declarationId, declarationId), eq(expertAssignments.level, 'unit')))
     .orderBy(expertAssignments.assignedAt);
   const counted = rows.filter((r) => !r.a.conflictDeclaredAt && r.s).map((r) => Number(r.s!.total));
   return {
@@ -119,11 +122,19 @@ async function ownAssignment(db: Executor, caller: Caller, assignmentId: string,
 /** An expert's own assignments (without those it declared a conflict on). */
 export async function myAssignments({ db }: Deps, caller: Caller) {
   const rows = await db
-    .select({ a: expertAssignments, d: declarations, county: divisions.name, s: expertScores })
+    .select({
+      a: expertAssignments,
+      d: declarations,
+      county: divisions.name,
+      s: expertScores,
+      panelName: panels.name,
+      phase: panels.phase,
+    })
     .from(expertAssignments)
     .innerJoin(declarations, eq(declarations.id, expertAssignments.declarationId))
     .innerJoin(divisions, eq(divisions.code, declarations.divisionCode))
     .leftJoin(expertScores, eq(expertScores.assignmentId, expertAssignments.id))
+    .leftJoin(panels, eq(panels.id, expertAssignments.panelId))
     .where(and(eq(expertAssignments.expertId, caller.id), isNull(expertAssignments.conflictDeclaredAt)))
     .orderBy(expertAssignments.assignedAt);
   const weightsByYear = new Map<number, number[]>();
@@ -142,6 +153,12 @@ export async function myAssignments({ db }: Deps, caller: Caller) {
     scores: (r.s?.scores as number[] | undefined) ?? null,
     comment: r.s?.comment ?? null,
     weights: weightsByYear.get(r.d.campaignYear) ?? [...DEFAULT_WEIGHTS],
+    panelId: r.a.panelId,
+    panelName: r.panelName,
+    phase: (r.phase as PanelPhase | null) ?? null,
+    saveKind: r.phase ? scoreSaveKind(r.phase as PanelPhase, Boolean(r.s)) : ('free' as const),
+    initialTotal: r.s?.initialTotal == null ? null : Number(r.s.initialTotal),
+    revisionReason: r.s?.revisionReason ?? null,
   }));
 }
 
@@ -150,7 +167,7 @@ export async function submitScore(
   { db }: Deps,
   caller: Caller,
   assignmentId: string,
-  input: { scores: number[]; comment: string },
+  input: { scores: number[]; comment: string; revisionReason?: string | undefined },
   info: RequestInfo,
 ) {
   return db.transaction(async (tx) => {
@@ -161,21 +178,88 @@ export async function submitScore(
       .where(eq(declarations.id, a.declarationId));
     const rules = await scoringRules(tx, d!.year);
     const total = weightedTotal(input.scores, rules.weights);
+    const [existing] = await tx
+      .select()
+      .from(expertScores)
+      .where(eq(expertScores.assignmentId, assignmentId));
+    const kind = a.panelId ? scoreSaveKind(await panelPhase(tx, a.panelId), Boolean(existing)) : 'free';
+    if (kind === 'locked') throw new AppError('INVALID_TRANSITION', 'The panel’s scores are final');
+    const reason = input.revisionReason?.trim() ?? '';
+    if (kind === 'revision' && !reason) {
+      throw new AppError('VALIDATION_FAILED', 'After the scores are revealed, a change needs a reason', [
+        { path: 'revisionReason', message: 'required when revising after the reveal' },
+      ]);
+    }
+    const revision =
+      kind === 'revision' && existing
+        ? {
+            // The independent score is kept once, from before the first revision.
+            initialScores: existing.initialScores ?? existing.scores,
+            initialTotal: existing.initialTotal ?? existing.total,
+            revisionReason: reason,
+            revisedAt: sql`now()`,
+          }
+        : {};
     await tx
       .insert(expertScores)
       .values({ assignmentId, scores: input.scores, total, comment: input.comment })
       .onConflictDoUpdate({
         target: expertScores.assignmentId,
-        set: { scores: input.scores, total, comment: input.comment, submittedAt: sql`now()` },
+        set: { scores: input.scores, total, comment: input.comment, submittedAt: sql`now()`, ...revision },
       });
     await writeAudit(tx, actorFromCaller(caller, info), {
-      action: 'score.submitted',
+      action: kind === 'revision' ? 'score.revised' : 'score.submitted',
       entityType: 'declaration',
       entityId: a.declarationId,
-      after: { assignmentId, scores: input.scores, total },
+      ...(existing ? { before: { scores: existing.scores, total: Number(existing.total) } } : {}),
+      after: { assignmentId, scores: input.scores, total, ...(kind === 'revision' ? { reason } : {}) },
     });
     return { assignmentId, scores: input.scores, total, comment: input.comment };
   });
+}
+
+async function panelPhase(db: Executor, panelId: string): Promise<PanelPhase> {
+  const [p] = await db.select({ phase: panels.phase }).from(panels).where(eq(panels.id, panelId));
+  return (p?.phase ?? 'final') as PanelPhase;
+}
+
+/**
+ * The other experts' scores of the same declaration on the same panel, under neutral labels, once the panel
+ * has revealed them (403 while scoring is independent).
+ */
+export async function peerScores(db: Executor, caller: Caller, assignmentId: string) {
+  const a = await ownAssignment(db, caller, assignmentId);
+  if (!a.panelId) throw notFound('Peer scores exist for ministry panels only');
+  const [p] = await db.select().from(panels).where(eq(panels.id, a.panelId));
+  const phase = p!.phase as PanelPhase;
+  if (!othersVisible(phase)) throw forbidden('Scores stay hidden until the panel reveals them');
+  const rules = await scoringRules(db, p!.campaignYear);
+  const peers = await db
+    .select({ a: expertAssignments, s: expertScores })
+    .from(expertAssignments)
+    .leftJoin(expertScores, eq(expertScores.assignmentId, expertAssignments.id))
+    .where(
+      and(
+        eq(expertAssignments.panelId, a.panelId),
+        eq(expertAssignments.declarationId, a.declarationId),
+        isNull(expertAssignments.conflictDeclaredAt),
+      ),
+    )
+    .orderBy(expertAssignments.assignedAt, expertAssignments.id);
+  const totals = peers.filter((x) => x.s).map((x) => Number(x.s!.total));
+  return {
+    assignmentId,
+    phase,
+    aggregation: rules.aggregation,
+    peers: peers.map((x, i) => ({
+      label: `专家${String.fromCharCode(65 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ''}`,
+      mine: x.a.id === assignmentId,
+      scores: (x.s?.scores as number[] | undefined) ?? null,
+      total: x.s ? Number(x.s.total) : null,
+      revised: Boolean(x.s?.revisedAt),
+    })),
+    aggregate: aggregateScores(totals, rules.aggregation),
+  };
 }
 
 /** A declared conflict of interest ends the expert's access at once and excludes any score it gave. */
@@ -192,6 +276,11 @@ export async function declareConflict(
       .update(expertAssignments)
       .set({ conflictDeclaredAt: sql`now()`, conflictReason: reason })
       .where(eq(expertAssignments.id, a.id));
+    // On a ministry panel another member takes the place (unless the scores are final).
+    if (a.panelId) {
+      const [panel] = await tx.select().from(panels).where(eq(panels.id, a.panelId)).for('update');
+      if (panel && panel.phase !== 'final') await staffPanel(tx, panel, null);
+    }
     await writeAudit(tx, actorFromCaller(caller, info), {
       action: 'conflict.declared',
       entityType: 'declaration',
