@@ -273,6 +273,8 @@ describe('scoped list and lookup', () => {
     } while (cursor);
     assert.equal(seen.length, total);
     assert.equal(new Set(seen).size, total);
+    const bad = await call(t.url, ministry, 'GET', '/api/v1/clusters?cursor=bm90LWEtY3Vyc29y');
+    assert.equal(bad.status, 400);
   });
 });
 

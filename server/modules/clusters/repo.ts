@@ -3,7 +3,7 @@ import type { CLUSTER_STATUSES, ClusterDto } from '../../../domain/ministry-cont
 import { divisionScopeOf, type Principal } from '../../../domain/roles.ts';
 import type { Region } from '../../../domain/units.ts';
 import { clusters, divisions, units } from '../../db/schema.ts';
-import { notFound } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import { scopeCondition } from '../../platform/scope.ts';
 import { decodeCursor, type Executor, encodeCursor, rows } from '../../platform/sql.ts';
 
@@ -95,6 +95,11 @@ export async function listClusters(db: Executor, caller: Principal, f: ClusterLi
   const after = decodeCursor(f.cursor);
   if (after) {
     const [year, id, ...name] = after.split('|');
+    if (!/^\d{4}$/.test(year ?? '') || !/^[0-9a-f-]{36}$/i.test(id ?? '')) {
+      throw new AppError('VALIDATION_FAILED', 'Malformed cursor', [
+        { path: 'querystring.cursor', message: 'invalid' },
+      ]);
+    }
     conds.push(sql`(${clusters.campaignYear} < ${Number(year)} OR (${clusters.campaignYear} = ${Number(year)}
       AND (${clusters.name}, ${clusters.id}) > (${name.join('|')}, ${id}::uuid)))`);
   }
