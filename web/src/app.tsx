@@ -19,6 +19,14 @@ const ReviewDeclarationPage = lazy(() => import('./pages/review-declaration-page
 const RecommendPage = lazy(() => import('./pages/recommend-page.tsx'));
 const ExpertTasksPage = lazy(() => import('./pages/expert-tasks-page.tsx'));
 const ExpertAssignmentPage = lazy(() => import('./pages/expert-assignment-page.tsx'));
+const MinistryDashboardPage = lazy(() => import('./pages/ministry-dashboard-page.tsx'));
+const MinistryCampaignsPage = lazy(() => import('./pages/ministry-campaigns-page.tsx'));
+const MinistryIntakePage = lazy(() => import('./pages/ministry-intake-page.tsx'));
+const MinistryPanelsPage = lazy(() => import('./pages/ministry-panels-page.tsx'));
+const MinistryPanelPage = lazy(() => import('./pages/ministry-panel-page.tsx'));
+const MinistryResultsPage = lazy(() => import('./pages/ministry-results-page.tsx'));
+const ClustersPage = lazy(() => import('./pages/clusters-page.tsx'));
+const PublicPublicityPage = lazy(() => import('./pages/public-publicity-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
 // A 401 from any call but /auth/me and /auth/login means the session expired: mark it signed out so
@@ -49,6 +57,7 @@ const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { path: '/login', element: <SuspensePage page={LoginPage} /> },
+      { path: '/publicity', element: <SuspensePage page={PublicPublicityPage} /> },
       {
         path: '/',
         element: (
@@ -66,6 +75,13 @@ const router = createBrowserRouter([
           { path: 'review/:id', element: <SuspensePage page={ReviewDeclarationPage} /> },
           { path: 'expert', element: <SuspensePage page={ExpertTasksPage} /> },
           { path: 'expert/:assignmentId', element: <SuspensePage page={ExpertAssignmentPage} /> },
+          { path: 'ministry', element: <SuspensePage page={MinistryDashboardPage} /> },
+          { path: 'ministry/campaigns', element: <SuspensePage page={MinistryCampaignsPage} /> },
+          { path: 'ministry/intake', element: <SuspensePage page={MinistryIntakePage} /> },
+          { path: 'ministry/panels', element: <SuspensePage page={MinistryPanelsPage} /> },
+          { path: 'ministry/panels/:id', element: <SuspensePage page={MinistryPanelPage} /> },
+          { path: 'ministry/results', element: <SuspensePage page={MinistryResultsPage} /> },
+          { path: 'clusters', element: <SuspensePage page={ClustersPage} /> },
           { path: '*', element: <SuspensePage page={NotFoundPage} /> },
         ],
       },

@@ -6,7 +6,18 @@ export const expertKeys = {
   experts: ['expert', 'accounts'] as const,
   scores: (declarationId: string) => ['expert', 'scores', declarationId] as const,
   inspections: (declarationId: string) => ['inspections', declarationId] as const,
+  peers: (assignmentId: string) => ['expert', 'peers', assignmentId] as const,
 };
+
+/** The other experts' scores on a panel assignment (anonymous); only asked for once the panel revealed them. */
+export function usePeerScores(assignmentId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: expertKeys.peers(assignmentId),
+    queryFn: ({ signal }) => expertApi.peers(assignmentId, signal),
+    enabled,
+    staleTime: 0,
+  });
+}
 
 export function useAssignments(enabled = true) {
   return useQuery({

@@ -1,5 +1,7 @@
 // Expert scoring (the expert's assignments and score sheets, the unit's invitations and aggregate) and the
 // unit's on-site inspections (实地抽查). Areas, weights, aggregation rules and the checklist live in domain/.
+import type { PeerScoresDto } from '../../../domain/ministry-contract.ts';
+import type { PanelPhase } from '../../../domain/panels.ts';
 import type { Aggregate, Aggregation } from '../../../domain/scoring.ts';
 import { http } from './client.ts';
 
@@ -16,7 +18,18 @@ export interface Assignment {
   scores: number[] | null;
   comment: string | null;
   weights: number[];
+  /** The ministry's panel, when the assignment is one (null for a unit's invitation). */
+  panelId?: string | null;
+  panelName?: string | null;
+  phase?: PanelPhase | null;
+  /** What saving now means: free, a revision that needs a reason (after the reveal), or locked (final). */
+  saveKind?: 'free' | 'revision' | 'locked';
+  /** The independent total before a revision after the reveal. */
+  initialTotal?: number | null;
+  revisionReason?: string | null;
 }
+
+export type PeerScores = PeerScoresDto;
 
 export interface ScoreResult {
   assignmentId: string;
@@ -105,8 +118,13 @@ const inspection = (id: string) => `${V1}/inspections/${encodeURIComponent(id)}`
 export const expertApi = {
   assignments: (signal?: AbortSignal) =>
     http.get<{ items: Assignment[] }>(`${V1}/expert/assignments`, undefined, signal),
-  saveScore: (assignmentId: string, scores: number[], comment: string) =>
-    http.put<ScoreResult>(`${assignment(assignmentId)}/score`, { scores, comment }),
+  saveScore: (assignmentId: string, scores: number[], comment: string, revisionReason?: string) =>
+    http.put<ScoreResult>(
+      `${assignment(assignmentId)}/score`,
+      revisionReason === undefined ? { scores, comment } : { scores, comment, revisionReason },
+    ),
+  peers: (assignmentId: string, signal?: AbortSignal) =>
+    http.get<PeerScoresDto>(`${assignment(assignmentId)}/peers`, undefined, signal),
   declareConflict: (assignmentId: string, reason: string) =>
     http.post<void>(`${assignment(assignmentId)}/conflict`, { reason }),
   experts: (signal?: AbortSignal) => http.get<{ items: ExpertAccount[] }>(`${V1}/experts`, undefined, signal),

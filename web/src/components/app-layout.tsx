@@ -8,6 +8,7 @@ import { Brand } from './brand.tsx';
 import { DemoBanner } from './demo-banner.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { NavMenu } from './nav-menu.tsx';
+import { NotificationBell } from './notification-bell.tsx';
 import { PageLoading } from './page-loading.tsx';
 import { SkipLink } from './skip-link.tsx';
 import { NARROW_SCREEN, useMediaQuery } from './use-media-query.ts';
@@ -40,6 +41,7 @@ export function AppLayout() {
         <Brand compact={narrow} />
         <div className="app-header-actions">
           <LanguageSwitch />
+          <NotificationBell />
           <UserMenu user={user} compact={narrow} />
         </div>
       </Layout.Header>

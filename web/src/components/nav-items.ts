@@ -1,6 +1,18 @@
 import type { Role } from '../api/types.ts';
 
-export type NavKey = 'home' | 'declarations' | 'review' | 'expertTasks' | 'campaigns' | 'reference' | 'users';
+export type NavKey =
+  | 'home'
+  | 'declarations'
+  | 'review'
+  | 'expertTasks'
+  | 'dashboard'
+  | 'campaigns'
+  | 'intake'
+  | 'panels'
+  | 'results'
+  | 'clusters'
+  | 'reference'
+  | 'users';
 
 export interface NavItem {
   key: NavKey;
@@ -10,18 +22,28 @@ export interface NavItem {
 
 const home: NavItem = { key: 'home', path: '/' };
 const reference: NavItem = { key: 'reference', path: '/reference' };
+const clusters: NavItem = { key: 'clusters', path: '/clusters' };
 
 /** Side-menu entries per role. Screens without a path render disabled. */
 export function navItemsFor(role: Role): NavItem[] {
   switch (role) {
     case 'county':
-      return [home, { key: 'declarations', path: '/declarations' }, reference];
+      return [home, { key: 'declarations', path: '/declarations' }, clusters, reference];
     case 'unit':
-      return [home, { key: 'review', path: '/review' }, reference];
+      return [home, { key: 'review', path: '/review' }, clusters, reference];
     case 'expert':
       return [home, { key: 'expertTasks', path: '/expert' }];
     case 'ministry':
-      return [home, { key: 'campaigns' }, reference];
+      return [
+        home,
+        { key: 'dashboard', path: '/ministry' },
+        { key: 'campaigns', path: '/ministry/campaigns' },
+        { key: 'intake', path: '/ministry/intake' },
+        { key: 'panels', path: '/ministry/panels' },
+        { key: 'results', path: '/ministry/results' },
+        clusters,
+        reference,
+      ];
     case 'admin':
       return [home, { key: 'campaigns' }, reference, { key: 'users' }];
   }

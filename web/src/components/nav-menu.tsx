@@ -1,11 +1,16 @@
 import {
   AuditOutlined,
   CalendarOutlined,
+  DashboardOutlined,
   DatabaseOutlined,
   FileAddOutlined,
+  FileSearchOutlined,
   HomeOutlined,
+  SafetyCertificateOutlined,
   SolutionOutlined,
   TeamOutlined,
+  TrophyOutlined,
+  UsergroupAddOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps, Tag } from 'antd';
 import type { ReactNode } from 'react';
@@ -19,7 +24,12 @@ const icons: Record<NavKey, ReactNode> = {
   declarations: <FileAddOutlined />,
   review: <AuditOutlined />,
   expertTasks: <SolutionOutlined />,
+  dashboard: <DashboardOutlined />,
   campaigns: <CalendarOutlined />,
+  intake: <FileSearchOutlined />,
+  panels: <UsergroupAddOutlined />,
+  results: <TrophyOutlined />,
+  clusters: <SafetyCertificateOutlined />,
   reference: <DatabaseOutlined />,
   users: <TeamOutlined />,
 };

@@ -1,3 +1,4 @@
+import ministryEn from './ministry.en.ts';
 import type { Dictionary } from './zh-CN.ts';
 
 const en: Dictionary = {
@@ -33,6 +34,11 @@ const en: Dictionary = {
     review: 'Review & recommend',
     expertTasks: 'Review tasks',
     campaigns: 'Campaigns',
+    dashboard: 'National review',
+    intake: 'National intake',
+    panels: 'Expert panels',
+    results: 'Results & announcement',
+    clusters: 'Identified clusters',
     reference: 'Reference data',
     users: 'Users',
     comingSoon: 'Coming soon',
@@ -852,6 +858,7 @@ const en: Dictionary = {
     cancelled: 'Inspection cancelled',
     missing: 'Before sign-off, fill in:',
   },
+  ...ministryEn,
   notFound: {
     title: 'Page not found',
     description: 'The page you are looking for does not exist or has been removed.',

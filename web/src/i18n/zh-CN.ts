@@ -1,4 +1,6 @@
 // The source dictionary. en.ts is typed against it, so a key missing there is a type error.
+import ministryZh from './ministry.zh-CN.ts';
+
 const zhCN = {
   app: {
     name: '集群 Jiqun',
@@ -32,6 +34,11 @@ const zhCN = {
     review: '审核推荐',
     expertTasks: '评审任务',
     campaigns: '批次管理',
+    dashboard: '全国评审',
+    intake: '全国受理',
+    panels: '专家评审',
+    results: '结果与公示',
+    clusters: '已认定集群',
     reference: '参考数据',
     users: '用户',
     comingSoon: '即将推出',
@@ -833,6 +840,7 @@ const zhCN = {
     cancelled: '抽查已取消',
     missing: '签字确认前还需填写：',
   },
+  ...ministryZh,
   notFound: {
     title: '页面不存在',
     description: '您访问的页面不存在或已被移除。',

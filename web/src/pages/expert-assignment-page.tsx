@@ -10,7 +10,9 @@ import { useDeclaration } from '../api/declaration-queries.ts';
 import { type Assignment, expertApi } from '../api/expert.ts';
 import { expertKeys, useAssignments } from '../api/expert-queries.ts';
 import { useSession } from '../api/queries.ts';
+import { PeerScoresCard } from '../components/expert/peer-scores-card.tsx';
 import { ScoreForm } from '../components/expert/score-form.tsx';
+import { PhaseTag } from '../components/ministry/phase-tag.tsx';
 import { PageLoading } from '../components/page-loading.tsx';
 import { ReadOnlyDeclaration } from '../components/review/readonly-declaration.tsx';
 
@@ -80,13 +82,22 @@ function AssignmentView({ assignment }: { assignment: Assignment }) {
           </Typography.Title>
           <div className="decl-meta">
             <span>{t('expert.meta', { year: assignment.campaignYear, county: assignment.countyName })}</span>
+            {assignment.panelName && (
+              <span>
+                {' '}
+                · {t('expertPanel.panel', { name: assignment.panelName })}{' '}
+                {assignment.phase && <PhaseTag phase={assignment.phase} />}
+              </span>
+            )}
           </div>
         </div>
-        <div className="decl-actions">
-          <Button danger icon={<StopOutlined />} onClick={() => setConflictOpen(true)}>
-            {t('expert.conflict')}
-          </Button>
-        </div>
+        {assignment.saveKind !== 'locked' && (
+          <div className="decl-actions">
+            <Button danger icon={<StopOutlined />} onClick={() => setConflictOpen(true)}>
+              {t('expert.conflict')}
+            </Button>
+          </div>
+        )}
       </header>
       <div className="review-layout">
         <div className="decl-main">
@@ -115,7 +126,26 @@ function AssignmentView({ assignment }: { assignment: Assignment }) {
           )}
         </div>
         <aside className="review-side" aria-label={t('expert.scoreTitle')}>
+          {assignment.phase && (
+            <Alert
+              type={
+                assignment.phase === 'final' ? 'info' : assignment.phase === 'revealed' ? 'warning' : 'info'
+              }
+              showIcon
+              message={t(`expertPanel.phaseNote.${assignment.phase}`)}
+            />
+          )}
+          {assignment.initialTotal !== null &&
+            assignment.initialTotal !== undefined &&
+            assignment.initialTotal !== assignment.total && (
+              <Typography.Text type="secondary" className="side-note">
+                {t('expertPanel.initialTotal', { total: assignment.initialTotal.toFixed(2) })}
+              </Typography.Text>
+            )}
           <ScoreForm
+            key={assignment.saveKind ?? 'free'}
+            saveKind={assignment.saveKind ?? 'free'}
+            savedRevisionReason={assignment.revisionReason ?? null}
             assignmentId={assignment.assignmentId}
             savedTotal={savedTotal}
             savedScores={assignment.scores}
@@ -124,8 +154,12 @@ function AssignmentView({ assignment }: { assignment: Assignment }) {
             onSaved={(r) => {
               setSavedTotal(r.total);
               void queryClient.invalidateQueries({ queryKey: expertKeys.assignments });
+              void queryClient.invalidateQueries({ queryKey: expertKeys.peers(assignment.assignmentId) });
             }}
           />
+          {assignment.panelId && assignment.phase && assignment.phase !== 'scoring' && (
+            <PeerScoresCard assignmentId={assignment.assignmentId} />
+          )}
         </aside>
       </div>
       <Modal

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { Assignment } from '../api/expert.ts';
 import { useAssignments } from '../api/expert-queries.ts';
 import { useSession } from '../api/queries.ts';
+import { PhaseTag } from '../components/ministry/phase-tag.tsx';
 import { PageLoading } from '../components/page-loading.tsx';
 
 /** 评审任务: the declarations this expert is assigned to score. */
@@ -48,6 +49,18 @@ export default function ExpertTasksPage() {
             },
             { key: 'county', title: t('expert.cols.county'), dataIndex: 'countyName' },
             { key: 'year', title: t('expert.cols.year'), dataIndex: 'campaignYear' },
+            {
+              key: 'panel',
+              title: t('expertPanel.cols.panel'),
+              render: (_, a) =>
+                a.panelName ? (
+                  <span className="nowrap">
+                    {a.panelName} {a.phase && <PhaseTag phase={a.phase} />}
+                  </span>
+                ) : (
+                  t('expertPanel.unitLevel')
+                ),
+            },
             {
               key: 'status',
               title: t('expert.cols.status'),

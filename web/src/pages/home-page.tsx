@@ -1,4 +1,4 @@
-import { AuditOutlined, FileAddOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AuditOutlined, DashboardOutlined, FileAddOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Card, Descriptions, type DescriptionsProps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -66,6 +66,14 @@ export default function HomePage() {
           <Typography.Paragraph type="secondary">{t('expert.intro')}</Typography.Paragraph>
           <Link to="/expert">
             <SolutionOutlined aria-hidden="true" /> {t('expert.homeLink')}
+          </Link>
+        </Card>
+      )}
+      {user.role === 'ministry' && (
+        <Card className="home-card" title={<h2 className="card-heading">{t('ministry.dashboard.title')}</h2>}>
+          <Typography.Paragraph type="secondary">{t('ministry.dashboard.intro')}</Typography.Paragraph>
+          <Link to="/ministry">
+            <DashboardOutlined aria-hidden="true" /> {t('ministry.homeLink')}
           </Link>
         </Card>
       )}

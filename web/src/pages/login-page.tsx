@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { useLogin, useMeta, useSession } from '../api/queries.ts';
 import { DemoAccountsCard } from '../components/demo-accounts-card.tsx';
@@ -85,6 +85,9 @@ export default function LoginPage() {
             </Button>
           </Form>
         </Card>
+        <p className="public-links">
+          <Link to="/publicity">{t('publicity.loginLink')}</Link>
+        </p>
         {meta.data?.demo && (
           <DemoAccountsCard
             accounts={meta.data.demoAccounts}

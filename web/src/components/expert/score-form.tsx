@@ -14,6 +14,8 @@ export function ScoreForm({
   savedComment,
   weights,
   onSaved,
+  saveKind = 'free',
+  savedRevisionReason = null,
 }: {
   assignmentId: string;
   savedTotal: number | null;
@@ -21,6 +23,9 @@ export function ScoreForm({
   savedComment: string | null;
   weights: readonly number[];
   onSaved: (result: ScoreResult) => void;
+  /** 'revision' asks for a reason (after a panel's reveal); 'locked' shows the saved scores read-only. */
+  saveKind?: 'free' | 'revision' | 'locked';
+  savedRevisionReason?: string | null;
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -29,6 +34,9 @@ export function ScoreForm({
     SCORING_AREAS.map((_, i) => savedScores?.[i] ?? null),
   );
   const [comment, setComment] = useState(savedComment ?? '');
+  const [revisionReason, setRevisionReason] = useState('');
+  const locked = saveKind === 'locked';
+  const revision = saveKind === 'revision';
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const complete = scores.every((s) => s !== null);
@@ -42,10 +50,20 @@ export function ScoreForm({
       setError(t('expert.incomplete'));
       return;
     }
+    if (revision && !revisionReason.trim()) {
+      setError(t('expertPanel.reasonRequired'));
+      return;
+    }
     setSaving(true);
     setError(null);
     try {
-      const result = await expertApi.saveScore(assignmentId, scores as number[], comment.trim());
+      const result = await expertApi.saveScore(
+        assignmentId,
+        scores as number[],
+        comment.trim(),
+        revision ? revisionReason.trim() : undefined,
+      );
+      setRevisionReason('');
       void message.success(t('expert.saved', { total: result.total }));
       onSaved(result);
     } catch (err) {
@@ -84,6 +102,7 @@ export function ScoreForm({
                 min={0}
                 max={100}
                 precision={1}
+                disabled={locked}
                 value={scores[i]}
                 placeholder="0–100"
                 onChange={(v) => setScores((list) => list.map((s, j) => (j === i ? (v ?? null) : s)))}
@@ -103,13 +122,42 @@ export function ScoreForm({
         rows={4}
         maxLength={2000}
         showCount
+        disabled={locked}
         value={comment}
         onChange={(e) => setComment(e.target.value)}
       />
+      {savedRevisionReason && (
+        <Typography.Paragraph type="secondary" className="side-note">
+          {t('expertPanel.lastReason', { reason: savedRevisionReason })}
+        </Typography.Paragraph>
+      )}
+      {revision && (
+        <>
+          <label htmlFor="revision-reason" className="stat-label">
+            {t('expertPanel.reason')}
+          </label>
+          <Input.TextArea
+            id="revision-reason"
+            rows={3}
+            maxLength={2000}
+            value={revisionReason}
+            aria-required="true"
+            aria-describedby="revision-reason-hint"
+            onChange={(e) => setRevisionReason(e.target.value)}
+          />
+          <Typography.Text type="secondary" id="revision-reason-hint" className="side-note">
+            {t('expertPanel.reasonHint')}
+          </Typography.Text>
+        </>
+      )}
       {error && <Alert type="error" showIcon message={error} role="alert" />}
-      <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()}>
-        {t('expert.save')}
-      </Button>
+      {locked ? (
+        <Alert type="info" showIcon message={t('expertPanel.locked')} />
+      ) : (
+        <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()}>
+          {revision ? t('expertPanel.saveRevision') : t('expert.save')}
+        </Button>
+      )}
     </Card>
   );
 }
