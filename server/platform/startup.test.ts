@@ -98,7 +98,7 @@ describe('demo campaign and sample declarations', () => {
     await prepareDatabase(db, { demo: true });
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiqun-demo-'));
     const storage = new LocalStorage(dir);
-    assert.equal(await seedDemoDeclarations(db.db, storage, 2026), 10);
+    assert.equal(await seedDemoDeclarations(db.db, storage, 2026), 14);
     assert.equal(await seedDemoDeclarations(db.db, storage, 2026), 0);
     const statuses = (
       await db.raw.query<{ status: string }>('SELECT DISTINCT status FROM declarations ORDER BY 1')
@@ -112,7 +112,7 @@ describe('demo campaign and sample declarations', () => {
       'submitted',
       'withdrawn',
     ]);
-    assert.equal(await count('SELECT count(*)::int AS n FROM attachments'), 8 * 7);
+    assert.equal(await count('SELECT count(*)::int AS n FROM attachments'), 12 * 7);
     await fs.rm(dir, { recursive: true });
   });
 });

@@ -77,6 +77,8 @@ type Sample = {
   content: DeclarationContent;
   evidence: boolean;
   comment?: string;
+  /** A western unit recommends a declaration below a numeric threshold, in writing. */
+  westernJustification?: string;
 };
 
 function samples(year: number): Sample[] {
@@ -132,6 +134,33 @@ function samples(year: number): Sample[] {
       status: 'recommended',
       content: full('江苏省江阴市高端纺织产业集群（演示）', '纺织', '1713', '功能性面料', 1.8),
       evidence: true,
+    },
+    // Recommended by other units: the ministry's national intake has work to do at once.
+    {
+      divisionCode: '370781',
+      status: 'recommended',
+      content: full('山东省潍坊市青州市花卉产业集群（演示）', '花卉', '0143', '盆栽花卉', 1.2),
+      evidence: true,
+    },
+    {
+      divisionCode: '441900',
+      status: 'recommended',
+      content: full('广东省东莞市智能终端产业集群（演示）', '智能终端', '3922', '可穿戴设备', 2.1),
+      evidence: true,
+    },
+    {
+      divisionCode: '429004',
+      status: 'recommended',
+      content: full('湖北省仙桃市非织造布产业集群（演示）', '非织造布', '1781', '医用非织造布', 1.1),
+      evidence: true,
+    },
+    {
+      divisionCode: '510681',
+      status: 'recommended',
+      content: full('四川省德阳市广汉市石油装备产业集群（演示）', '石油装备', '3512', '钻采设备', 0.085),
+      evidence: true,
+      westernJustification:
+        '广汉市石油装备产业集群细分领域全国领先，近三年产值增速较快；按“西部地区可适当放宽”要求推荐。',
     },
     {
       divisionCode: '330502',
@@ -296,6 +325,7 @@ async function seedSamples(db: Executor, storage: Storage, year: number): Promis
           unitCode: division.unit_code,
           rank: 1,
           declarationId: d!.id,
+          westernJustification: s.westernJustification ?? null,
           createdBy: unitUser ?? null,
         });
       }
