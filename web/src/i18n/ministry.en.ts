@@ -90,6 +90,7 @@ const ministryEn: MinistryDictionary = {
       actions: 'Actions',
       dates: 'Opens → units due',
       quotas: 'Quotas (provincial / separate-plan city / XPCC)',
+      quotasShort: 'Quotas',
       quotasNote: 'A quota is how many clusters one unit may recommend; anything over it is not accepted.',
       demo: 'Demo',
       save: 'Save campaign',

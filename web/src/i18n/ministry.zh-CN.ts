@@ -86,6 +86,7 @@ const ministryZh = {
       actions: '操作',
       dates: '开始 → 推荐截止',
       quotas: '名额（省级 / 计划单列市 / 兵团）',
+      quotasShort: '名额',
       quotasNote: '名额指每个推荐单位最多可推荐的集群数量，超出名额的推荐一律不予受理。',
       demo: '演示',
       save: '保存批次',

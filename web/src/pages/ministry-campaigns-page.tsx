@@ -84,7 +84,7 @@ function Campaigns() {
           },
           {
             key: 'quotas',
-            title: t('ministry.campaigns.quotas'),
+            title: <abbr title={t('ministry.campaigns.quotas')}>{t('ministry.campaigns.quotasShort')}</abbr>,
             render: (_, c) => `${c.quotas.provincial} / ${c.quotas.separate_plan_city} / ${c.quotas.xpcc}`,
           },
           {

@@ -53,6 +53,7 @@ function NationalIntake() {
   const data = overview.data;
   const all = data?.items ?? [];
   const shown = useMemo(() => filterNational(data?.items ?? [], filters), [data, filters]);
+  const sectionNames = useMemo(() => new Map((data?.sections ?? []).map((s) => [s.code, s.name])), [data]);
   const byId = useMemo(() => new Map(all.map((i) => [i.declarationId, i])), [all]);
   const statuses = DECLARATION_STATUSES.filter((s) => all.some((i) => i.status === s));
 
@@ -212,7 +213,18 @@ function NationalIntake() {
               ),
             },
             { key: 'region', title: t('ministry.cols.region'), render: (_, i) => t(`regions.${i.region}`) },
-            { key: 'section', title: t('ministry.cols.section'), render: (_, i) => i.sectionCode ?? '—' },
+            {
+              key: 'section',
+              title: t('ministry.cols.section'),
+              render: (_, i) =>
+                i.sectionCode ? (
+                  <span className="nowrap">
+                    {i.sectionCode} {sectionNames.get(i.sectionCode) ?? ''}
+                  </span>
+                ) : (
+                  '—'
+                ),
+            },
             {
               key: 'status',
               title: t('ministry.cols.status'),

@@ -2,7 +2,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Empty, Input, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chinaDate } from '../../../../domain/workflow.ts';
 import { ApiError } from '../../api/client.ts';
@@ -11,10 +11,11 @@ import {
   invalidateMinistryViews,
   useClusters,
   useObjections,
+  usePublicity,
   useResults,
 } from '../../api/ministry-queries.ts';
 import { ClustersTable } from './clusters-table.tsx';
-import { blockerLines } from './ministry-format.ts';
+import { blockerLines, defaultPublishedOn } from './ministry-format.ts';
 import { errorText, QueryError } from './query-error.tsx';
 
 /** 认定: the notice number and date, which publicized clusters to identify, and the clusters once identified. */
@@ -26,7 +27,14 @@ export function IdentificationTab({ year }: { year: number }) {
   const objections = useObjections(year);
   const clusters = useClusters({ year, limit: 200 });
   const [noticeNo, setNoticeNo] = useState('');
+  const periods = usePublicity(year);
   const [publishedOn, setPublishedOn] = useState(chinaDate(new Date()));
+  const [dateTouched, setDateTouched] = useState(false);
+  const ends = (periods.data?.items ?? []).map((p) => p.endsOn).join(',');
+  // The list is published after the 公示 ends: start from the day after, unless the user picked a date.
+  useEffect(() => {
+    if (!dateTouched && ends) setPublishedOn(defaultPublishedOn(chinaDate(new Date()), ends.split(',')));
+  }, [ends, dateTouched]);
   const [excluded, setExcluded] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [tried, setTried] = useState(false);
@@ -128,7 +136,11 @@ export function IdentificationTab({ year }: { year: number }) {
                   id="identify-date"
                   allowClear={false}
                   value={dayjs(publishedOn)}
-                  onChange={(d) => d && setPublishedOn(d.format('YYYY-MM-DD'))}
+                  onChange={(d) => {
+                    if (!d) return;
+                    setDateTouched(true);
+                    setPublishedOn(d.format('YYYY-MM-DD'));
+                  }}
                 />
               </div>
             </div>

@@ -4,11 +4,13 @@ import type { IntakeItem } from '../../api/ministry.ts';
 import {
   blockerLines,
   currentShortlist,
+  defaultPublishedOn,
   filterNational,
   filtersFromParams,
   filtersToParams,
   hasFilters,
   NO_NATIONAL_FILTERS,
+  nextDay,
 } from './ministry-format.ts';
 
 const item = (over: Partial<IntakeItem>): IntakeItem => ({
@@ -79,11 +81,21 @@ describe('blocked phase', () => {
       blockerLines([
         'a',
         { message: 'm' },
-        { path: 'p', message: 'm2' },
+        { path: 'declarationIds[0]', message: '余姚: 公示 runs until 2026-03-09' },
         { clusterName: 'X', message: 'm3' },
+        { path: 'only-path' },
         3,
       ]),
-    ).toEqual(['a', 'm', 'p: m2', 'X: m3', '3']);
+    ).toEqual(['a', 'm', '余姚: 公示 runs until 2026-03-09', 'X: m3', 'only-path', '3']);
+  });
+});
+
+describe('identification date', () => {
+  it('is the day after the last 公示 when that is not over yet, else today', () => {
+    expect(defaultPublishedOn('2026-03-01', ['2026-03-09', '2026-02-01'])).toBe('2026-03-10');
+    expect(defaultPublishedOn('2026-03-01', ['2026-02-28'])).toBe('2026-03-01');
+    expect(defaultPublishedOn('2026-03-01', [])).toBe('2026-03-01');
+    expect(nextDay('2024-02-28')).toBe('2024-02-29');
   });
 });
 

@@ -84,7 +84,11 @@ export function filtersFromParams(
   };
 }
 
-/** One line per pending item of a 409's details, whatever their shape (string, {message}, {path,message}). */
+/**
+ * One line per pending item of a 409's details, whatever their shape (string, {message}, {path,message}).
+ * The server's messages name the cluster already; the path (an id or `declarationIds[2]`) is only shown
+ * when there is no message.
+ */
 export function blockerLines(details: readonly unknown[]): string[] {
   return details.map((d) => {
     if (typeof d === 'string') return d;
@@ -93,9 +97,9 @@ export function blockerLines(details: readonly unknown[]): string[] {
       const msg = typeof r.message === 'string' ? r.message : null;
       const name = typeof r.clusterName === 'string' ? r.clusterName : null;
       const path = typeof r.path === 'string' ? r.path : null;
-      if (msg && name) return `${name}: ${msg}`;
-      if (msg && path) return `${path}: ${msg}`;
+      if (msg && name && !msg.includes(name)) return `${name}: ${msg}`;
       if (msg) return msg;
+      if (path) return path;
       return JSON.stringify(d);
     }
     return String(d);
@@ -111,4 +115,17 @@ export function nameOf(byId: ReadonlyMap<string, { clusterName: string }>, id: s
 export function currentShortlist(items: readonly { declarationId: string; status: DeclarationStatus }[]) {
   const on: readonly DeclarationStatus[] = ['shortlisted', 'publicized', 'identified', 'not_identified'];
   return items.filter((i) => on.includes(i.status)).map((i) => i.declarationId);
+}
+
+/** The day after an ISO date ('YYYY-MM-DD'). */
+export function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A default publication date for identification: today, or the day after the last 公示 ends if later. */
+export function defaultPublishedOn(today: string, periodEnds: readonly string[]): string {
+  const last = [...periodEnds].sort().at(-1);
+  return last && last >= today ? nextDay(last) : today;
 }
