@@ -221,7 +221,7 @@ export async function clusterCertificate(deps: Deps, caller: Caller, id: string)
     validTo: found.c.validTo,
     extended: found.c.status === 'extended',
     demo: deps.config.demo,
-    generatedAt: new Date(),
+    generatedAt: deps.clock.now(),
   });
   return { doc, filename: `${found.c.name}认定证书.pdf` };
 }

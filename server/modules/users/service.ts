@@ -119,6 +119,8 @@ export type UserFilter = {
 export async function listUsers(db: Db, caller: Caller, f: UserFilter) {
   const conds: SQL[] = [
     scopeCondition(divisionScopeOf(caller), { division: users.divisionCode, unit: users.unitCode }),
+    // An expert's home unit does not make it the unit's account.
+    ...(caller.role === 'unit' || caller.role === 'county' ? [sql`${users.role} <> 'expert'`] : []),
   ];
   if (f.role) conds.push(eq(users.role, f.role));
   if (f.q)
@@ -152,6 +154,7 @@ export async function getUser(db: Db, caller: Caller, id: string) {
       and(
         eq(users.id, id),
         scopeCondition(divisionScopeOf(caller), { division: users.divisionCode, unit: users.unitCode }),
+        caller.role === 'unit' || caller.role === 'county' ? sql`${users.role} <> 'expert'` : undefined,
       ),
     );
   // Out of scope and nonexistent look the same.
