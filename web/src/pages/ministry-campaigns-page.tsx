@@ -120,12 +120,17 @@ function Campaigns() {
       />
       <Typography.Text type="secondary">{t('ministry.campaigns.quotasNote')}</Typography.Text>
       <CampaignFormDrawer
+        key={editing ? (editing.campaign?.year ?? 'new') : 'closed'}
         open={editing !== null}
         campaign={editing?.campaign ?? null}
         nextYear={nextYear}
         onClose={() => setEditing(null)}
       />
-      <PublishNoticeModal campaign={noticeFor} onClose={() => setNoticeFor(null)} />
+      <PublishNoticeModal
+        key={noticeFor?.year ?? 'none'}
+        campaign={noticeFor}
+        onClose={() => setNoticeFor(null)}
+      />
     </section>
   );
 }
@@ -134,22 +139,16 @@ function Campaigns() {
 function PublishNoticeModal({ campaign, onClose }: { campaign: CampaignDto | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [title, setTitle] = useState('');
-  const [noticeNo, setNoticeNo] = useState('');
-  const [publishedOn, setPublishedOn] = useState<string>(chinaDate(new Date()));
+  // Remounted per campaign (key), so the defaults come from it without a reset on opening.
+  const [title, setTitle] = useState(
+    campaign ? t('ministry.notice.defaultTitle', { year: campaign.year }) : '',
+  );
+  const [noticeNo, setNoticeNo] = useState(campaign?.noticeNo ?? '');
+  const [publishedOn, setPublishedOn] = useState<string>(campaign?.noticeDate ?? chinaDate(new Date()));
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<Notice | null>(null);
-
-  const reset = (c: CampaignDto) => {
-    setTitle(t('ministry.notice.defaultTitle', { year: c.year }));
-    setNoticeNo(c.noticeNo);
-    setPublishedOn(c.noticeDate ?? chinaDate(new Date()));
-    setBody('');
-    setError(null);
-    setDone(null);
-  };
 
   const publish = async () => {
     if (!campaign) return;
@@ -182,7 +181,6 @@ function PublishNoticeModal({ campaign, onClose }: { campaign: CampaignDto | nul
       open={campaign !== null}
       title={campaign ? t('ministry.notice.title', { year: campaign.year }) : ''}
       onCancel={onClose}
-      afterOpenChange={(visible) => visible && campaign && reset(campaign)}
       okText={done ? t('ministry.close') : t('ministry.notice.publish')}
       onOk={() => (done ? onClose() : void publish())}
       okButtonProps={{ loading: busy }}

@@ -313,7 +313,7 @@ function EditPanelModal({
       onCancel={onClose}
       okButtonProps={{ loading: busy, disabled: !name.trim() || ids.length === 0 || !per }}
       afterOpenChange={(v) => {
-        if (v) {
+        if (!v) {
           setName(panel.name);
           setIds(panel.members.map((m) => m.id));
           setPer(panel.expertsPerDeclaration);

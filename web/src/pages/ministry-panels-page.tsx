@@ -284,8 +284,9 @@ function CreatePanelModal({ year, open, onClose }: { year: number; open: boolean
       onOk={() => void create()}
       onCancel={onClose}
       okButtonProps={{ loading: busy }}
+      // Reset once closed (not on opening: typing may start before the opening animation ends).
       afterOpenChange={(v) => {
-        if (v) {
+        if (!v) {
           setName('');
           setExpertIds([]);
           setPer(3);

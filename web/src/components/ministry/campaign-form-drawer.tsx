@@ -106,12 +106,6 @@ export function CampaignFormDrawer({
           ? t('ministry.campaigns.editTitle', { year: campaign.year })
           : t('ministry.campaigns.newTitle')
       }
-      afterOpenChange={(visible) => {
-        if (visible) {
-          form.setFieldsValue(campaign ? campaignToValues(campaign) : newCampaignValues(nextYear));
-          setGeneral([]);
-        }
-      }}
       extra={
         <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => form.submit()}>
           {t('ministry.campaigns.save')}

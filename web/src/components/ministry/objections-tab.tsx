@@ -141,7 +141,7 @@ function ResolveModal({ objection, onClose }: { objection: Objection | null; onC
       onOk={() => void submit()}
       onCancel={onClose}
       afterOpenChange={(v) => {
-        if (v) {
+        if (!v) {
           setDecision(null);
           setReason('');
           setTried(false);
