@@ -4,7 +4,7 @@ import { DEMO_ACCOUNTS_HINT, DEMO_PASSWORD } from './db/seed/demo.ts';
 import { seedDemoCampaign, seedDemoDeclarations } from './db/seed/demo-declarations.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { openConfiguredDatabase, prepareDatabase } from './platform/startup.ts';
-import { LocalStorage } from './platform/storage.ts';
+import { createStorage } from './platform/storage.ts';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const database = await openConfiguredDatabase(config);
-  const storage = new LocalStorage(config.uploadDir);
+  const storage = await createStorage(config);
   const app = await buildApp({ config, db: database.db, database, storage });
   try {
     await prepareDatabase(database, config, app.log);

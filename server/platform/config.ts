@@ -28,6 +28,16 @@ const envSchema = z.object({
   JIQUN_DB_CONNECT_TIMEOUT_MS: intFromEnv(100, 600_000).default(15_000),
   JIQUN_UPLOAD_DIR: z.string().min(1).optional(),
   JIQUN_MAX_UPLOAD_MB: intFromEnv(1, 10_240).default(100),
+  JIQUN_STORAGE: z.enum(['local', 's3']).default('local'),
+  JIQUN_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  JIQUN_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name')
+    .optional(),
+  JIQUN_S3_REGION: z.string().min(1).default('us-east-1'),
+  JIQUN_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  JIQUN_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  JIQUN_S3_FORCE_PATH_STYLE: boolFromEnv.optional(),
 });
 
 export type Config = {
@@ -46,10 +56,24 @@ export type Config = {
   dbPoolSize: number;
   /** How long a request waits for a free database connection before answering 503. */
   dbConnectTimeoutMs: number;
-  /** Evidence files (local storage). */
+  /** Evidence files (local storage); with S3, only the temporary files of uploads in progress. */
   uploadDir: string;
   maxUploadBytes: number;
+  storage: StorageConfig;
 };
+
+/** Local disk, or an S3-compatible bucket (credentials from the SDK's usual chain when not given). */
+export type StorageConfig =
+  | { kind: 'local' }
+  | {
+      kind: 's3';
+      endpoint: string | undefined;
+      bucket: string;
+      region: string;
+      accessKeyId: string | undefined;
+      secretAccessKey: string | undefined;
+      forcePathStyle: boolean;
+    };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -72,6 +96,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  const storageProblems = [
+    e.JIQUN_STORAGE === 's3' && !e.JIQUN_S3_BUCKET ? 'JIQUN_S3_BUCKET=: required with JIQUN_STORAGE=s3' : '',
+    (e.JIQUN_S3_ACCESS_KEY_ID === undefined) !== (e.JIQUN_S3_SECRET_ACCESS_KEY === undefined)
+      ? 'JIQUN_S3_ACCESS_KEY_ID / JIQUN_S3_SECRET_ACCESS_KEY: give both or neither'
+      : '',
+  ].filter(Boolean);
+  if (storageProblems.length) throw new ConfigError(storageProblems);
   const dataDir = path.resolve(e.JIQUN_DATA_DIR);
   return {
     port: e.PORT,
@@ -94,5 +125,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbConnectTimeoutMs: e.JIQUN_DB_CONNECT_TIMEOUT_MS,
     uploadDir: e.JIQUN_UPLOAD_DIR ? path.resolve(e.JIQUN_UPLOAD_DIR) : path.join(dataDir, 'uploads'),
     maxUploadBytes: e.JIQUN_MAX_UPLOAD_MB * 1024 * 1024,
+    storage:
+      e.JIQUN_STORAGE === 's3'
+        ? {
+            kind: 's3',
+            endpoint: e.JIQUN_S3_ENDPOINT,
+            bucket: e.JIQUN_S3_BUCKET ?? '',
+            region: e.JIQUN_S3_REGION,
+            accessKeyId: e.JIQUN_S3_ACCESS_KEY_ID,
+            secretAccessKey: e.JIQUN_S3_SECRET_ACCESS_KEY,
+            // MinIO, Ceph and most self-hosted stores need path-style URLs; AWS itself prefers virtual hosts.
+            forcePathStyle: e.JIQUN_S3_FORCE_PATH_STYLE ?? e.JIQUN_S3_ENDPOINT !== undefined,
+          }
+        : { kind: 'local' },
   };
 }

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import { Clock } from '../platform/clock.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
-import { LocalStorage } from '../platform/storage.ts';
+import { LocalStorage, type Storage } from '../platform/storage.ts';
 import { freshDatabase, type TestDatabase } from './database.ts';
 
 export type TestApp = {
@@ -14,6 +14,7 @@ export type TestApp = {
   app: FastifyInstance;
   database: TestDatabase;
   config: Config;
+  storage: Storage;
   /** The server's clock: tests shift it (e.g. past a 公示 period). */
   clock: Clock;
   close(): Promise<void>;
@@ -21,13 +22,17 @@ export type TestApp = {
 
 /**
  * The real app on a fresh database, listening on a random local port: tests talk to it over real HTTP.
- * Demo accounts (password `demo`) exist, as in `npm start`.
+ * Demo accounts (password `demo`) exist, as in `npm start`. Files go to local disk in the test's data
+ * directory unless `options.storage` gives another backend (e.g. S3 against s3rver).
  */
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+  options: { storage?: Storage } = {},
+): Promise<TestApp> {
   const database = await freshDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiqun-test-'));
   const config: Config = { ...loadConfig({ JIQUN_DATA_DIR: dataDir }), demo: true, ...overrides };
-  const storage = new LocalStorage(config.uploadDir);
+  const storage = options.storage ?? new LocalStorage(config.uploadDir);
   const clock = new Clock();
   const app = await buildApp({
     clock,
@@ -46,6 +51,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     app,
     database,
     config,
+    storage,
     clock,
     async close() {
       await app.close();
