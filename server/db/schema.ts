@@ -374,3 +374,52 @@ export const notificationReads = pgTable('notification_reads', {
   userId: uuid('user_id').notNull(),
   readAt: ts('read_at').notNull().defaultNow(),
 });
+
+export const mailOutbox = pgTable('mail_outbox', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  notificationId: uuid('notification_id'),
+  userId: uuid('user_id'),
+  kind: text('kind').notNull(),
+  toAddress: text('to_address').notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  link: text('link'),
+  status: text('status').notNull().default('queued'),
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+  lockedUntil: ts('locked_until'),
+  lastError: text('last_error'),
+  messageId: text('message_id'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  finishedAt: ts('finished_at'),
+});
+
+export const notificationPreferences = pgTable('notification_preferences', {
+  userId: uuid('user_id').primaryKey(),
+  emailOptOuts: text('email_opt_outs').array().notNull().default([]),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const jobs = pgTable('jobs', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  name: text('name').notNull(),
+  data: jsonb('data').notNull().default({}),
+  singletonKey: text('singleton_key'),
+  state: text('state').notNull().default('queued'),
+  attempts: integer('attempts').notNull().default(0),
+  maxAttempts: integer('max_attempts').notNull().default(5),
+  timeoutSeconds: integer('timeout_seconds').notNull().default(600),
+  runAfter: ts('run_after').notNull().defaultNow(),
+  lockedUntil: ts('locked_until'),
+  lastError: text('last_error'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  startedAt: ts('started_at'),
+  finishedAt: ts('finished_at'),
+});
+
+export const remindersSent = pgTable('reminders_sent', {
+  kind: text('kind').notNull(),
+  target: text('target').notNull(),
+  deadline: date('deadline', { mode: 'string' }).notNull(),
+  sentAt: ts('sent_at').notNull().defaultNow(),
+});

@@ -18,6 +18,16 @@ const envSchema = z.object({
   JIQUN_DATA_DIR: z.string().min(1).default('var'),
   JIQUN_DEMO: boolFromEnv.optional(),
   JIQUN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JIQUN_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+  JIQUN_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  JIQUN_MAIL_FROM: z.string().min(3).default('中小企业特色产业集群 Jiqun <no-reply@localhost>'),
+  JIQUN_REMINDER_DAYS: z
+    .string()
+    .regex(/^\d{1,3}(,\d{1,3})*$/, 'whole days before a deadline, e.g. 7,1')
+    .default('7,1'),
   JIQUN_SESSION_TTL_HOURS: intFromEnv(1, 24 * 30).default(12),
   JIQUN_COOKIE_SECURE: boolFromEnv.default(false),
   JIQUN_TRUST_PROXY: boolFromEnv.default(false),
@@ -49,6 +59,12 @@ export type Config = {
   pgliteDir: string;
   demo: boolean;
   logLevel: z.infer<typeof envSchema>['JIQUN_LOG_LEVEL'];
+  /** Where users open the app (links in e-mails). */
+  publicUrl: string;
+  /** SMTP server (none: demo installations capture mail, others record it as not sent) and sender. */
+  mail: { smtpUrl: string | undefined; from: string };
+  /** Days before a campaign deadline on which reminders go out, largest first. */
+  reminderDays: number[];
   sessionTtlHours: number;
   cookieSecure: boolean;
   trustProxy: boolean;
@@ -113,6 +129,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Demo mode is the default only for the embedded database: a real server never gets demo accounts by accident.
     demo: e.JIQUN_DEMO ?? e.DATABASE_URL === undefined,
     logLevel: e.JIQUN_LOG_LEVEL,
+    publicUrl: e.JIQUN_PUBLIC_URL.replace(/\/+$/, ''),
+    mail: { smtpUrl: e.JIQUN_SMTP_URL, from: e.JIQUN_MAIL_FROM },
+    reminderDays: [...new Set(e.JIQUN_REMINDER_DAYS.split(',').map(Number))].sort((x, y) => y - x),
     sessionTtlHours: e.JIQUN_SESSION_TTL_HOURS,
     cookieSecure: e.JIQUN_COOKIE_SECURE,
     trustProxy: e.JIQUN_TRUST_PROXY,

@@ -7,6 +7,8 @@ import { DEMO_ACCOUNTS_HINT } from '../../db/seed/demo.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { notFound } from '../../platform/errors.ts';
+import { queueDepth } from '../../platform/jobs.ts';
+import { measureQueuesWith, sharedRegistry } from '../../platform/metrics.ts';
 
 const VERSION = '0.1.0';
 
@@ -14,6 +16,8 @@ const VERSION = '0.1.0';
 export const opsRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'jiqun_' });
+  // Mail and job metrics live in the process-wide registry; the queue depth is counted in the database.
+  measureQueuesWith(() => queueDepth(deps.db));
   const requests = new client.Counter({
     name: 'jiqun_http_requests_total',
     help: 'HTTP requests by method, route and status',
@@ -58,7 +62,7 @@ export const opsRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
 
   app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
     reply.type(registry.contentType);
-    return registry.metrics();
+    return client.Registry.merge([registry, sharedRegistry]).metrics();
   });
 
   app.get(
