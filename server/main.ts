@@ -2,7 +2,10 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
 import { DEMO_ACCOUNTS_HINT, DEMO_PASSWORD } from './db/seed/demo.ts';
 import { seedDemoCampaign, seedDemoDeclarations } from './db/seed/demo-declarations.ts';
+import { registerNotificationJobs } from './modules/notifications/background.ts';
+import { Clock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
+import { JobRunner, registerPlatformJobs } from './platform/jobs.ts';
 import { openConfiguredDatabase, prepareDatabase } from './platform/startup.ts';
 import { createStorage } from './platform/storage.ts';
 
@@ -19,7 +22,9 @@ async function main(): Promise<void> {
   }
   const database = await openConfiguredDatabase(config);
   const storage = await createStorage(config);
-  const app = await buildApp({ config, db: database.db, database, storage });
+  // One clock for requests and background jobs: a demo clock shift moves the reminders too.
+  const clock = new Clock();
+  const app = await buildApp({ config, db: database.db, database, storage, clock });
   try {
     await prepareDatabase(database, config, app.log);
     if (config.demo) {
@@ -36,14 +41,22 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  const deps = { config, db: database.db, database, storage, clock };
+  const jobs = new JobRunner(database.db, clock, app.log);
+  registerPlatformJobs(jobs, deps);
+  const mailer = registerNotificationJobs(jobs, deps, app.log);
+
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
+    await jobs.stop();
+    mailer.close();
     await app.close();
     await database.close();
   });
 
   await app.listen({ port: config.port, host: config.host });
+  jobs.start();
   const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
   const engine =
     database.engine === 'pglite' ? `embedded PGlite in ${config.pgliteDir}` : 'PostgreSQL (DATABASE_URL)';

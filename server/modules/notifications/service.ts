@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { and, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { NotificationDto } from '../../../domain/ministry-contract.ts';
-import { notificationReads, notifications } from '../../db/schema.ts';
+import { mailOutbox, notificationReads, notifications } from '../../db/schema.ts';
 import type { Caller } from '../../platform/auth/caller.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { notFound } from '../../platform/errors.ts';
-import type { Executor } from '../../platform/sql.ts';
+import { type Executor, rows } from '../../platform/sql.ts';
+import { composeMail } from './kinds.ts';
 
 export type NotificationInput = {
   /** Exactly one addressee: a user, every account of a unit, or every account of a county. */
@@ -15,11 +17,17 @@ export type NotificationInput = {
   link?: string | null;
 };
 
-/** Queues in-app notifications inside the caller's transaction (they exist only if the change commits). */
+/**
+ * Queues in-app notifications inside the caller's transaction (they exist only if the change commits), and
+ * with each one an e-mail to every addressed user who has an address and has not turned that kind off.
+ * The mails wait in the outbox; the delivery job sends them after the commit, outside the request.
+ */
 export async function notify(tx: Executor, items: readonly NotificationInput[]): Promise<void> {
   if (items.length === 0) return;
+  const withIds = items.map((n) => ({ ...n, id: randomUUID() }));
   await tx.insert(notifications).values(
-    items.map((n) => ({
+    withIds.map((n) => ({
+      id: n.id,
       userId: 'userId' in n.to ? n.to.userId : null,
       unitCode: 'unitCode' in n.to ? n.to.unitCode : null,
       divisionCode: 'divisionCode' in n.to ? n.to.divisionCode : null,
@@ -28,6 +36,51 @@ export async function notify(tx: Executor, items: readonly NotificationInput[]):
       body: n.body ?? '',
       link: n.link ?? null,
     })),
+  );
+  const recipients = await emailRecipients(tx, withIds);
+  if (recipients.length === 0) return;
+  await tx.insert(mailOutbox).values(
+    recipients.map((r) => {
+      const n = withIds[r.idx]!;
+      return {
+        notificationId: n.id,
+        userId: r.userId,
+        kind: n.kind,
+        toAddress: r.email,
+        ...composeMail(n),
+        link: n.link ?? null,
+      };
+    }),
+  );
+}
+
+/**
+ * Who gets each item by e-mail: the same accounts the inbox shows it to (a unit's notifications reach its
+ * unit accounts, a county's its county accounts), active, with an address, not opted out of the kind.
+ */
+async function emailRecipients(
+  tx: Executor,
+  items: readonly (NotificationInput & { id: string })[],
+): Promise<{ idx: number; userId: string; email: string }[]> {
+  const values = sql.join(
+    items.map(
+      (n, i) =>
+        sql`(${i}::int, ${'userId' in n.to ? n.to.userId : null}::uuid, ${'unitCode' in n.to ? n.to.unitCode : null}::text,
+             ${'divisionCode' in n.to ? n.to.divisionCode : null}::text, ${n.kind}::text)`,
+    ),
+    sql`, `,
+  );
+  return rows(
+    tx,
+    sql`SELECT x.idx, u.id AS "userId", u.email
+        FROM (VALUES ${values}) AS x (idx, user_id, unit_code, division_code, kind)
+        JOIN users u ON NOT u.disabled AND coalesce(u.email, '') <> '' AND (
+          u.id = x.user_id
+          OR (u.role = 'unit' AND u.unit_code = x.unit_code)
+          OR (u.role = 'county' AND u.division_code = x.division_code))
+        WHERE NOT EXISTS (SELECT 1 FROM notification_preferences p
+                          WHERE p.user_id = u.id AND x.kind = ANY (p.email_opt_outs))
+        ORDER BY x.idx, u.username`,
   );
 }
 
