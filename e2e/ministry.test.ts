@@ -171,6 +171,13 @@ describe('ministry: panel, 公示, objections, identification', () => {
       const e = await expertContext.newPage();
       open.push(e);
       await logIn(e, url, 'expert-11');
+      // The bell has told expert-11 of its new tasks; opening the notification marks it read.
+      const bell = e.getByRole('button', { name: /^通知，\d+ 条未读$/ });
+      await e.getByRole('button', { name: /^通知，[1-9]\d* 条未读$/ }).waitFor({ timeout: 30_000 });
+      await bell.click();
+      await e.getByRole('button', { name: /新的评审任务/ }).click();
+      await e.waitForURL(/\/expert$/);
+      await e.getByRole('button', { name: '通知，0 条未读' }).waitFor({ timeout: 15_000 });
       const firstTask = mine[0];
       await e.goto(`${url}/expert/${firstTask.assignmentId}`);
       await e.getByText('独立评分阶段').waitFor({ timeout: 30_000 });

@@ -254,6 +254,8 @@ const ministryEn: MinistryDictionary = {
       start: 'Announce ({{count}})',
       created: 'Announcement published',
       failed: 'Could not start: {{message}}',
+      nothingToAnnounce:
+        'No shortlisted cluster is waiting for announcement. Save the shortlist under “Results and shortlist” first.',
       periods: 'Announcements',
       none: 'No announcement yet',
     },

@@ -249,6 +249,7 @@ const ministryZh = {
       start: '发起公示（{{count}} 项）',
       created: '公示已发布',
       failed: '发起公示失败：{{message}}',
+      nothingToAnnounce: '入围名单中暂无待公示的集群。请先在“评审结果与入围”中保存入围名单。',
       periods: '公示记录',
       none: '尚无公示',
     },

@@ -102,6 +102,7 @@ function Dashboard() {
           </section>
           <div className="ministry-grid">
             <Card
+              className="tile-map-card"
               title={<h2 className="card-heading">{t('ministry.map.title', { year: data.campaignYear })}</h2>}
             >
               <UnitTileMap units={data.units} onPick={(unit) => toIntake({ unit })} />

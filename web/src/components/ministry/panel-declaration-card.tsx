@@ -70,7 +70,7 @@ export function PanelDeclarationCard({
 
   return (
     <Card
-      className="panel-decl-card"
+      className="panel-decl-card wrap-card"
       size="small"
       title={
         <h3 className="card-heading" id={titleId}>

@@ -12,6 +12,7 @@ export function PublicityCard({ period, showCounts }: { period: Publicity; showC
   return (
     <Card
       size="small"
+      className="wrap-card"
       title={
         <h3 className="card-heading" id={headingId}>
           {t('publicity.period', {

@@ -54,69 +54,73 @@ export function PublicityTab({ year }: { year: number }) {
   return (
     <div className="mstack">
       <Card title={<h2 className="card-heading">{t('ministry.publicity.create')}</h2>}>
-        <div className="mstack">
-          <Typography.Text>
-            {t('ministry.publicity.shortlisted', { count: shortlisted.length })}
-          </Typography.Text>
-          {shortlisted.length > 0 && (
-            <ul className="tag-list plain-list publicity-names">
-              {shortlisted.map((r) => (
-                <li key={r.declarationId}>{r.clusterName}</li>
-              ))}
-            </ul>
-          )}
-          <div className="filter-bar">
-            <div className="filter-field">
-              <label htmlFor="publicity-start">{t('ministry.publicity.startsOn')}</label>
-              <DatePicker
-                id="publicity-start"
-                allowClear={false}
-                value={dayjs(startsOn)}
-                onChange={(d) => d && setStartsOn(d.format('YYYY-MM-DD'))}
-              />
+        {results.isSuccess && shortlisted.length === 0 ? (
+          <Typography.Text type="secondary">{t('ministry.publicity.nothingToAnnounce')}</Typography.Text>
+        ) : (
+          <div className="mstack">
+            <Typography.Text>
+              {t('ministry.publicity.shortlisted', { count: shortlisted.length })}
+            </Typography.Text>
+            {shortlisted.length > 0 && (
+              <ul className="tag-list plain-list publicity-names">
+                {shortlisted.map((r) => (
+                  <li key={r.declarationId}>{r.clusterName}</li>
+                ))}
+              </ul>
+            )}
+            <div className="filter-bar">
+              <div className="filter-field">
+                <label htmlFor="publicity-start">{t('ministry.publicity.startsOn')}</label>
+                <DatePicker
+                  id="publicity-start"
+                  allowClear={false}
+                  value={dayjs(startsOn)}
+                  onChange={(d) => d && setStartsOn(d.format('YYYY-MM-DD'))}
+                />
+              </div>
+              <div className="filter-field">
+                <label htmlFor="publicity-days">{t('ministry.publicity.workingDays')}</label>
+                <InputNumber
+                  id="publicity-days"
+                  min={1}
+                  max={60}
+                  precision={0}
+                  value={days}
+                  onChange={setDays}
+                />
+              </div>
+              <div className="filter-field" aria-live="polite">
+                <span className="stat-label">{t('ministry.publicity.endsOn')}</span>
+                <span className="end-date" data-testid="publicity-end">
+                  {end.isFetching ? (
+                    <Spin size="small" />
+                  ) : end.data ? (
+                    <strong>{formatDate(end.data.endsOn, lang)}</strong>
+                  ) : end.isError ? (
+                    <Typography.Text type="danger">{errorText(end.error)}</Typography.Text>
+                  ) : (
+                    '—'
+                  )}
+                </span>
+              </div>
             </div>
-            <div className="filter-field">
-              <label htmlFor="publicity-days">{t('ministry.publicity.workingDays')}</label>
-              <InputNumber
-                id="publicity-days"
-                min={1}
-                max={60}
-                precision={0}
-                value={days}
-                onChange={setDays}
-              />
+            {end.data?.provisional && (
+              <Typography.Text type="warning">{t('publicity.provisional')}</Typography.Text>
+            )}
+            <div>
+              <Button
+                type="primary"
+                icon={<NotificationOutlined />}
+                loading={busy}
+                disabled={shortlisted.length === 0 || !days}
+                onClick={() => void create()}
+              >
+                {t('ministry.publicity.start', { count: shortlisted.length })}
+              </Button>
             </div>
-            <div className="filter-field" aria-live="polite">
-              <span className="stat-label">{t('ministry.publicity.endsOn')}</span>
-              <span className="end-date" data-testid="publicity-end">
-                {end.isFetching ? (
-                  <Spin size="small" />
-                ) : end.data ? (
-                  <strong>{formatDate(end.data.endsOn, lang)}</strong>
-                ) : end.isError ? (
-                  <Typography.Text type="danger">{errorText(end.error)}</Typography.Text>
-                ) : (
-                  '—'
-                )}
-              </span>
-            </div>
+            {error && <Alert type="error" showIcon role="alert" message={error} />}
           </div>
-          {end.data?.provisional && (
-            <Typography.Text type="warning">{t('publicity.provisional')}</Typography.Text>
-          )}
-          <div>
-            <Button
-              type="primary"
-              icon={<NotificationOutlined />}
-              loading={busy}
-              disabled={shortlisted.length === 0 || !days}
-              onClick={() => void create()}
-            >
-              {t('ministry.publicity.start', { count: shortlisted.length })}
-            </Button>
-          </div>
-          {error && <Alert type="error" showIcon role="alert" message={error} />}
-        </div>
+        )}
       </Card>
       <Typography.Title level={2} className="step-title">
         {t('ministry.publicity.periods')}

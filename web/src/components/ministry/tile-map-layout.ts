@@ -7,7 +7,7 @@ export interface TilePosition {
   readonly col: number;
 }
 
-/** Unit code → grid cell (0-based; 9 rows × 10 columns). */
+/** Unit code → grid cell (0-based; 9 rows × 9 columns). */
 export const TILE_LAYOUT: Readonly<Record<string, TilePosition>> = {
   '230000': { row: 0, col: 8 }, // 黑龙江
   '150000': { row: 1, col: 5 }, // 内蒙古
@@ -49,7 +49,7 @@ export const TILE_LAYOUT: Readonly<Record<string, TilePosition>> = {
 };
 
 export const TILE_ROWS = 9;
-export const TILE_COLS = 10;
+export const TILE_COLS = 9;
 
 /** A short label for a tile: the name without 省/市/自治区 and the like (新疆生产建设兵团 → 兵团). */
 export function shortUnitName(name: string): string {
