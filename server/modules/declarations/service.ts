@@ -27,6 +27,7 @@ import type { Executor } from '../../platform/sql.ts';
 import { storeUpload } from '../../platform/uploads.ts';
 import { actorFromCaller, type RequestInfo } from '../auth/service.ts';
 import { findCampaign } from '../campaigns/repo.ts';
+import { notifyDeclarationStep } from '../notifications/events.ts';
 import { type DeclarationDto, presentAttachment, presentDeclaration } from './presenter.ts';
 import {
   type DeclarationRow,
@@ -296,6 +297,7 @@ export async function actOnDeclaration(
       before: { status },
       after: { status: transition.to, version: row.version, comment },
     });
+    await notifyDeclarationStep(tx, action, updated!, comment);
     return loadDeclaration(tx, caller, updated!);
   });
 }

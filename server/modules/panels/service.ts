@@ -28,6 +28,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { type Executor, rows } from '../../platform/sql.ts';
 import { actorFromCaller, type RequestInfo } from '../auth/service.ts';
 import { findCampaign } from '../campaigns/repo.ts';
+import { notifyExpertAssignments } from '../notifications/events.ts';
 
 type PanelRow = typeof panels.$inferSelect;
 
@@ -133,6 +134,7 @@ export async function staffPanel(tx: Executor, panel: PanelRow, caller: Caller) 
         })),
       )
       .onConflictDoNothing();
+    await notifyExpertAssignments(tx, result.assignments, 'ministry');
   }
   return result;
 }
@@ -488,6 +490,7 @@ export async function addExpert(
     await tx
       .insert(expertAssignments)
       .values({ declarationId, expertId, level: 'ministry', panelId, assignedBy: caller.id });
+    await notifyExpertAssignments(tx, [{ expertId, declarationId }], 'ministry');
     await writeAudit(tx, actorFromCaller(caller, info), {
       action: 'panel.expert_assigned',
       entityType: 'declaration',

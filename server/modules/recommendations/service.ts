@@ -12,6 +12,7 @@ import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { type Executor, rows } from '../../platform/sql.ts';
 import { actorFromCaller, type RequestInfo } from '../auth/service.ts';
 import { findCampaign } from '../campaigns/repo.ts';
+import { notifyRecommended } from '../notifications/events.ts';
 
 export type RecommendationInput = {
   declarationId: string;
@@ -194,6 +195,7 @@ export async function putRecommendations(
       const added = ids.filter((id) => !before.some((b) => b.declarationId === id));
       await setStatus(tx, removed, 'accepted', 'unrecommend', caller);
       await setStatus(tx, added, 'recommended', 'recommend', caller);
+      await notifyRecommended(tx, added);
       await writeAudit(tx, actorFromCaller(caller, info), {
         action: 'recommendations.replaced',
         entityType: 'recommendations',

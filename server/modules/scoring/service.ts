@@ -15,6 +15,7 @@ import type { Executor } from '../../platform/sql.ts';
 import { actorFromCaller, type RequestInfo } from '../auth/service.ts';
 import { findCampaign } from '../campaigns/repo.ts';
 import { findDeclaration } from '../declarations/repo.ts';
+import { notifyExpertAssignments } from '../notifications/events.ts';
 import { staffPanel } from '../panels/service.ts';
 
 async function scoringRules(
@@ -48,12 +49,14 @@ export async function assignExperts(
         { path: 'expertIds', message: 'unknown expert' },
       ]);
     }
-    await tx
+    const added = await tx
       .insert(expertAssignments)
       .values(
         experts.map((e) => ({ declarationId: d.id, expertId: e.id, level: 'unit', assignedBy: caller.id })),
       )
-      .onConflictDoNothing();
+      .onConflictDoNothing()
+      .returning({ expertId: expertAssignments.expertId, declarationId: expertAssignments.declarationId });
+    await notifyExpertAssignments(tx, added, 'unit');
     await writeAudit(tx, actorFromCaller(caller, info), {
       action: 'experts.assigned',
       entityType: 'declaration',
