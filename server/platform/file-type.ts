@@ -64,7 +64,8 @@ export async function sniffFileType(file: FileHandle, size: number): Promise<Sni
   if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
     return { ext: 'png', mime: MIME.png };
   }
-  if (head.readUInt32LE(0) === 0x04034b50) {
+  // A file shorter than a ZIP signature is nothing we accept (and must not make the read throw).
+  if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) {
     const zip = await zipEntries(file, size);
     if (!zip) return null;
     if (zip.expanded > MAX_ZIP_EXPANDED || zip.expanded > size * MAX_ZIP_RATIO) {
