@@ -161,13 +161,17 @@ export type RegistryFilter = {
   status?: ClusterStatus | undefined;
 };
 
-/** Whether the cluster's industry code is `code` or lies under it (any GB/T 4754 level). */
-const industryUnder = (code: string) => sql`EXISTS (
-  WITH RECURSIVE up AS (
-    SELECT i.code, i.parent_code FROM industries i WHERE i.code = ${clusters.industryCode}
+/**
+ * Whether the cluster's industry code is `code` or lies under it (any GB/T 4754 level). The descendants of
+ * `code` are found once (an uncorrelated subquery on industries_parent_idx): walking up from every
+ * cluster's code instead re-ran the recursion per row, ~0.6 s for 400 clusters.
+ */
+const industryUnder = (code: string) => sql`${clusters.industryCode} IN (
+  WITH RECURSIVE down AS (
+    SELECT i.code FROM industries i WHERE i.code = ${code}
     UNION ALL
-    SELECT i.code, i.parent_code FROM industries i JOIN up ON i.code = up.parent_code
-  ) SELECT 1 FROM up WHERE up.code = ${code})`;
+    SELECT i.code FROM industries i JOIN down ON i.parent_code = down.code
+  ) SELECT down.code FROM down)`;
 
 function registryConditions(f: RegistryFilter): SQL[] {
   const conds: SQL[] = [];
