@@ -6,6 +6,7 @@ import { REGION_KEYS } from '../../../domain/units.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { contentDisposition } from '../../platform/file-type.ts';
 import { presentPublicCluster, presentStats, publicRegistryDto, publicStatsDto } from './presenter.ts';
+import { queryKey, RegistryCache } from './registry-cache.ts';
 import { etagMatches, registryCsv, registryEtag, registryXlsx } from './registry-export.ts';
 import { type RegistryFilter, registryCounts, registryRows } from './repo.ts';
 
@@ -48,6 +49,11 @@ const describeFilters = (f: RegistryFilter) =>
 
 /** The public registry of identified clusters (JSON, CSV, XLSX) and its statistics; no login. */
 export const publicClusterRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
+  // Rendered JSON, CSV and statistics, kept until the registry changes (see registry-cache.ts): rendering
+  // 400 clusters per request held the public read to a few percent of what Fastify itself can serve.
+  const cache = new RegistryCache();
+  const json = 'application/json; charset=utf-8';
+
   app.get(
     '/api/v1/public/clusters',
     {
@@ -60,9 +66,14 @@ export const publicClusterRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps
       },
     },
     async (req, reply) => {
-      const items = await registry(deps, req.query);
-      if (notModified(req, reply, registryEtag(items, 'json'))) return reply;
-      return { items, total: items.length };
+      const answer = await cache.get(deps.db, queryKey('json', req.query), async () => {
+        const items = await registry(deps, req.query);
+        // Validated once here, as the response schema would on every request.
+        const body = publicRegistryDto.parse({ items, total: items.length });
+        return { body: JSON.stringify(body), etag: registryEtag(items, 'json') };
+      });
+      if (notModified(req, reply, answer.etag)) return reply;
+      return reply.type(json).send(answer.body as never);
     },
   );
 
@@ -77,12 +88,15 @@ export const publicClusterRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps
       },
     },
     async (req, reply) => {
-      const items = await registry(deps, req.query);
-      if (notModified(req, reply, registryEtag(items, 'csv'))) return reply;
+      const answer = await cache.get(deps.db, queryKey('csv', req.query), async () => {
+        const items = await registry(deps, req.query);
+        return { body: registryCsv(items), etag: registryEtag(items, 'csv') };
+      });
+      if (notModified(req, reply, answer.etag)) return reply;
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', contentDisposition('中小企业特色产业集群名录.csv'))
-        .send(registryCsv(items));
+        .send(answer.body);
     },
   );
 
@@ -125,9 +139,12 @@ export const publicClusterRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps
       },
     },
     async (req, reply) => {
-      const stats = presentStats(await registryCounts(deps.db, req.query));
-      if (notModified(req, reply, registryEtag(stats, 'stats'))) return reply;
-      return stats;
+      const answer = await cache.get(deps.db, queryKey('stats', req.query), async () => {
+        const stats = publicStatsDto.parse(presentStats(await registryCounts(deps.db, req.query)));
+        return { body: JSON.stringify(stats), etag: registryEtag(stats, 'stats') };
+      });
+      if (notModified(req, reply, answer.etag)) return reply;
+      return reply.type(json).send(answer.body as never);
     },
   );
 };
