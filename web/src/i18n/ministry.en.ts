@@ -60,6 +60,8 @@ const ministryEn: MinistryDictionary = {
       title: 'National intake',
       intro:
         'Every declaration the units sent to the Ministry. Failed standards items are named; where a western unit relaxed a threshold, its justification is shown.',
+      overview: 'By region and by industry section',
+      regionCount: '{{region}} {{count}}',
       filters: 'Filters',
       all: 'All',
       search: 'Name, county or industry',
@@ -209,6 +211,10 @@ const ministryEn: MinistryDictionary = {
       add: 'Add',
       expertAdded: 'Expert added',
       ownUnit: 'own unit, excluded',
+      ownUnitShort: 'own unit',
+      matrix: 'Scores at a glance',
+      matrixNote:
+        "Each cell is the expert's status or total on the declaration; * marks a revision after the reveal; “own unit” experts are excluded.",
       missingExperts: '{{count}} more experts needed',
       noExperts: 'No expert yet',
       cols: {
@@ -217,6 +223,7 @@ const ministryEn: MinistryDictionary = {
       revisedBecause: 'Revised because: {{reason}}',
       used: 'Scores counted',
       consensus: "Panel's opinion",
+      consensusLater: 'Written after the scores are revealed.',
       saveConsensus: "Save the panel's opinion",
       consensusSaved: "The panel's opinion is saved",
     },

@@ -58,6 +58,8 @@ const ministryZh = {
     intake: {
       title: '全国受理',
       intro: '各推荐单位报送的全部申报。未达标准的申报显示未达项；西部地区放宽的，显示推荐单位的说明。',
+      overview: '按地区、按行业门类',
+      regionCount: '{{region}} {{count}}',
       filters: '筛选',
       all: '全部',
       search: '名称、县或产业',
@@ -205,6 +207,9 @@ const ministryZh = {
       add: '添加',
       expertAdded: '已添加专家',
       ownUnit: '本单位，需回避',
+      ownUnitShort: '回避',
+      matrix: '评分一览',
+      matrixNote: '每格为该专家对该申报的状态或总分；* 表示亮分后修正过；“回避”为本单位专家。',
       missingExperts: '还差 {{count}} 位专家',
       noExperts: '尚无专家',
       cols: {
@@ -213,6 +218,7 @@ const ministryZh = {
       revisedBecause: '修正理由：{{reason}}',
       used: '计入的分数',
       consensus: '评审组意见',
+      consensusLater: '亮分后填写。',
       saveConsensus: '保存评审组意见',
       consensusSaved: '评审组意见已保存',
     },

@@ -78,6 +78,43 @@ function NationalIntake() {
       {data?.onePerSubSector && (
         <Typography.Text type="warning">{t('ministry.intake.onePerSubSector')}</Typography.Text>
       )}
+      {data && (
+        <Card size="small" title={<h2 className="card-heading">{t('ministry.intake.overview')}</h2>}>
+          <div className="mstack">
+            <div className="summary-row">
+              <span className="stat-label">{t('ministry.cols.region')}</span>
+              {data.regions.map((r) => (
+                <Button
+                  key={r.region}
+                  size="small"
+                  type={filters.region === r.region ? 'primary' : 'default'}
+                  aria-pressed={filters.region === r.region}
+                  onClick={() => set({ region: filters.region === r.region ? null : r.region })}
+                >
+                  {t('ministry.intake.regionCount', {
+                    region: t(`regions.${r.region}`),
+                    count: r.recommended,
+                  })}
+                </Button>
+              ))}
+            </div>
+            <div className="summary-row">
+              <span className="stat-label">{t('ministry.cols.section')}</span>
+              {data.sections.map((x) => (
+                <Button
+                  key={x.code}
+                  size="small"
+                  type={filters.section === x.code ? 'primary' : 'default'}
+                  aria-pressed={filters.section === x.code}
+                  onClick={() => set({ section: filters.section === x.code ? null : x.code })}
+                >
+                  {x.code} {x.name} · {x.count}
+                </Button>
+              ))}
+            </div>
+          </div>
+        </Card>
+      )}
       {year !== undefined && (
         <Card>
           <div className="filter-bar">

@@ -32,6 +32,7 @@ import { LoadFailed } from '../components/load-failed.tsx';
 import { blockerLines } from '../components/ministry/ministry-format.ts';
 import { MinistryOnly } from '../components/ministry/ministry-guard.tsx';
 import { PanelDeclarationCard } from '../components/ministry/panel-declaration-card.tsx';
+import { PanelMatrix } from '../components/ministry/panel-matrix.tsx';
 import { PhaseTag } from '../components/ministry/phase-tag.tsx';
 import { errorText, QueryError } from '../components/ministry/query-error.tsx';
 import { useExpertLabel } from '../components/ministry/use-unit-names.ts';
@@ -241,6 +242,12 @@ function PanelBody({ panel }: { panel: PanelDetail }) {
             </div>
           )}
           {addError && <Alert type="error" showIcon role="alert" message={addError} />}
+        </Card>
+      )}
+
+      {panel.declarations.length > 0 && (
+        <Card title={<h2 className="card-heading">{t('ministry.panel.matrix')}</h2>}>
+          <PanelMatrix panel={panel} />
         </Card>
       )}
 

@@ -43,7 +43,8 @@ export function PanelDeclarationCard({
   const { message } = App.useApp();
   const label = useExpertLabel();
   const canAssign = panel.allowedActions.includes('assign');
-  const canConsensus = panel.allowedActions.includes('consensus');
+  // The panel's opinion follows the reveal (the server refuses it while experts score independently).
+  const canConsensus = panel.allowedActions.includes('consensus') && panel.phase !== 'scoring';
   const [adding, setAdding] = useState<string | undefined>();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -66,10 +67,11 @@ export function PanelDeclarationCard({
 
   const assigned = new Set(d.assignments.filter((a) => a.status !== 'conflict').map((a) => a.expert.id));
   const candidates = panel.members.filter((m) => !assigned.has(m.id));
-  const titleId = `decl-${d.declarationId}`;
+  const titleId = `decl-title-${d.declarationId}`;
 
   return (
     <Card
+      id={`decl-${d.declarationId}`}
       className="panel-decl-card wrap-card"
       size="small"
       title={
@@ -280,7 +282,9 @@ export function PanelDeclarationCard({
           ) : (
             <>
               <span className="stat-label">{t('ministry.panel.consensus')}</span>
-              <p>{d.consensusComment || '—'}</p>
+              <p>
+                {d.consensusComment || (panel.phase === 'scoring' ? t('ministry.panel.consensusLater') : '—')}
+              </p>
             </>
           )}
         </div>
