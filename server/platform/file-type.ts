@@ -79,6 +79,25 @@ export async function sniffFileType(file: FileHandle, size: number): Promise<Sni
   return null;
 }
 
+const EXTENSIONS: Record<SniffedType['ext'], readonly string[]> = {
+  pdf: ['pdf'],
+  jpg: ['jpg', 'jpeg'],
+  png: ['png'],
+  docx: ['docx'],
+  xlsx: ['xlsx'],
+  ofd: ['ofd'],
+};
+
+/**
+ * Whether a file name's extension agrees with the recognised content. A name without an extension is
+ * fine (the content decides); `setup.exe`, `scan.png` holding a PDF or `page.html` are not — such a file
+ * would open in the wrong program on the reviewer's desk.
+ */
+export function extensionMatches(filename: string, type: SniffedType): boolean {
+  const ext = /\.([A-Za-z0-9]{1,8})$/.exec(filename)?.[1]?.toLowerCase();
+  return ext === undefined || EXTENSIONS[type.ext].includes(ext);
+}
+
 /**
  * A display name safe to show and to put in Content-Disposition: no path, no control or format (bidi, zero-width) characters,
  * at most 200 characters, Unicode-normalised. Chinese names stay as they are.

@@ -2,7 +2,13 @@ import fs from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { Config } from './config.ts';
 import { AppError } from './errors.ts';
-import { type SniffedType, safeDisplayName, sniffFileType, ZipBombError } from './file-type.ts';
+import {
+  extensionMatches,
+  type SniffedType,
+  safeDisplayName,
+  sniffFileType,
+  ZipBombError,
+} from './file-type.ts';
 import type { Storage } from './storage.ts';
 
 export type StoredFile = { key: string; filename: string; size: number; sha256: string; type: SniffedType };
@@ -39,10 +45,18 @@ export async function storeUpload<T>(
         'Only PDF, JPEG, PNG, DOCX, XLSX and OFD files are accepted (checked by content)',
       );
     }
+    const filename = safeDisplayName(upload.filename);
+    if (!extensionMatches(filename, type)) {
+      throw new AppError(
+        'UNSUPPORTED_FILE_TYPE',
+        `The file's content is ${type.ext.toUpperCase()}, which its name ${JSON.stringify(filename)} does not say`,
+        [{ path: 'file', message: 'the extension does not match the content' }],
+      );
+    }
     key = await storage.commit(received);
     return await record({
       key,
-      filename: safeDisplayName(upload.filename),
+      filename,
       size: received.size,
       sha256: received.sha256,
       type,
