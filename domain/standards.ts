@@ -186,6 +186,21 @@ export const STANDARDS_VERSIONS: Readonly<Record<string, StandardsDefinition>> =
     qualitySmes: { topTier: { operator: '>=', value: 1 }, broad: { operator: '>=', value: 10 } },
     optional: noOptionalThresholds(),
   },
+  // A unit's own standards for provincial-level clusters, one tier down: an example of the lower thresholds a
+  // province sets (output ≥ 10亿元 in each of the three years, leading industry > 60% of output); the rest as
+  // the national 2022 edition.
+  '2022-provincial-example': {
+    version: '2022-provincial-example',
+    titleZh: '省级中小企业特色产业集群认定标准（示例）',
+    titleEn: 'Provincial-level cluster standards (example)',
+    outputEachYear: { operator: '>=', value: 10 },
+    smeOutputShare: { operator: '>=', value: 70 },
+    leadingOutputShare: { operator: '>', value: 60 },
+    outputGrowth: { operator: '>', value: 10, periods: 3 },
+    landArea: { operator: '<=', value: 100, soft: true },
+    qualitySmes: { topTier: { operator: '>=', value: 1 }, broad: { operator: '>=', value: 10 } },
+    optional: noOptionalThresholds(),
+  },
 });
 
 export const isStandardsVersion = (version: string): boolean => Object.hasOwn(STANDARDS_VERSIONS, version);

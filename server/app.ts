@@ -14,12 +14,14 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { annualReportRoutes } from './modules/annual-reports/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { clusterRoutes } from './modules/clusters/routes.ts';
 import { countyRoutes } from './modules/counties/routes.ts';
+import { cultivationRoutes } from './modules/cultivation/routes.ts';
 import { declarationRoutes } from './modules/declarations/routes.ts';
 import { inspectionRoutes } from './modules/inspections/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
@@ -145,6 +147,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     noticeRoutes,
     notificationRoutes,
     clusterRoutes,
+    annualReportRoutes,
+    cultivationRoutes,
   ]) {
     await app.register(module, opts);
   }

@@ -355,6 +355,11 @@ export const clusters = pgTable('clusters', {
   validTo: date('valid_to', { mode: 'string' }).notNull(),
   status: text('status').notNull().default('valid'),
   createdAt: ts('created_at').notNull().defaultNow(),
+  level: text('level').notNull().default('national'),
+  provincialCampaignId: uuid('provincial_campaign_id'),
+  sourceDeclarationId: uuid('source_declaration_id'),
+  revokedOn: date('revoked_on', { mode: 'string' }),
+  revocationReason: text('revocation_reason'),
 });
 
 export const notifications = pgTable('notifications', {
@@ -422,4 +427,144 @@ export const remindersSent = pgTable('reminders_sent', {
   target: text('target').notNull(),
   deadline: date('deadline', { mode: 'string' }).notNull(),
   sentAt: ts('sent_at').notNull().defaultNow(),
+});
+
+// --- identified clusters after identification (0010) ---------------------------------------------------------
+
+export const provincialCampaigns = pgTable('provincial_campaigns', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  unitCode: text('unit_code').notNull(),
+  year: integer('year').notNull(),
+  title: text('title').notNull(),
+  standardsVersion: text('standards_version').notNull(),
+  status: text('status').notNull().default('open'),
+  noticeNo: text('notice_no'),
+  publishedOn: date('published_on', { mode: 'string' }),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const clusterEvents = pgTable('cluster_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  clusterId: uuid('cluster_id').notNull(),
+  kind: text('kind').notNull(),
+  onDate: date('on_date', { mode: 'string' }).notNull(),
+  actorId: uuid('actor_id'),
+  actorRole: text('actor_role'),
+  summary: text('summary').notNull().default(''),
+  data: jsonb('data').notNull().default({}),
+  refId: uuid('ref_id'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const annualReports = pgTable('annual_reports', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  clusterId: uuid('cluster_id').notNull(),
+  year: integer('year').notNull(),
+  status: text('status').notNull().default('draft'),
+  content: jsonb('content').notNull(),
+  version: integer('version').notNull().default(1),
+  dueOn: date('due_on', { mode: 'string' }).notNull(),
+  submittedAt: ts('submitted_at'),
+  submittedLate: boolean('submitted_late'),
+  returnReason: text('return_reason'),
+  forwardedAt: ts('forwarded_at'),
+  createdBy: uuid('created_by'),
+  updatedBy: uuid('updated_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const annualReportEvents = pgTable('annual_report_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  reportId: uuid('report_id').notNull(),
+  action: text('action').notNull(),
+  fromStatus: text('from_status').notNull(),
+  toStatus: text('to_status').notNull(),
+  version: integer('version').notNull(),
+  content: jsonb('content'),
+  comment: text('comment'),
+  actorId: uuid('actor_id'),
+  actorName: text('actor_name'),
+  at: ts('at').notNull().defaultNow(),
+});
+
+export const cultivationPlans = pgTable('cultivation_plans', {
+  clusterId: uuid('cluster_id').primaryKey(),
+  content: jsonb('content').notNull(),
+  version: integer('version').notNull().default(1),
+  updatedBy: uuid('updated_by'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const policySupport = pgTable('policy_support', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  clusterId: uuid('cluster_id').notNull(),
+  kind: text('kind').notNull(),
+  title: text('title').notNull(),
+  amount: numeric('amount', { precision: 14, scale: 4, mode: 'number' }),
+  grantedOn: date('granted_on', { mode: 'string' }).notNull(),
+  grantor: text('grantor').notNull().default(''),
+  documentNo: text('document_no'),
+  description: text('description').notNull().default(''),
+  recordedBy: uuid('recorded_by'),
+  recordedRole: text('recorded_role').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const changeReports = pgTable('change_reports', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  clusterId: uuid('cluster_id').notNull(),
+  kind: text('kind').notNull(),
+  description: text('description').notNull(),
+  beforeValue: text('before_value').notNull().default(''),
+  afterValue: text('after_value').notNull().default(''),
+  effectiveOn: date('effective_on', { mode: 'string' }),
+  status: text('status').notNull().default('reported'),
+  reportedBy: uuid('reported_by'),
+  reportedAt: ts('reported_at').notNull().defaultNow(),
+  resolution: text('resolution'),
+  resolvedBy: uuid('resolved_by'),
+  resolvedAt: ts('resolved_at'),
+});
+
+export const reReviews = pgTable('re_reviews', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  clusterId: uuid('cluster_id').notNull(),
+  periodEnd: date('period_end', { mode: 'string' }).notNull(),
+  status: text('status').notNull().default('draft'),
+  form: jsonb('form').notNull(),
+  version: integer('version').notNull().default(1),
+  standardsVersion: text('standards_version').notNull(),
+  standards: jsonb('standards'),
+  submittedAt: ts('submitted_at'),
+  returnReason: text('return_reason'),
+  unitPassed: boolean('unit_passed'),
+  unitItems: jsonb('unit_items'),
+  unitComment: text('unit_comment'),
+  inspection: jsonb('inspection'),
+  verifiedBy: uuid('verified_by'),
+  verifiedAt: ts('verified_at'),
+  decision: text('decision'),
+  decisionReason: text('decision_reason'),
+  decidedBy: uuid('decided_by'),
+  decidedAt: ts('decided_at'),
+  newValidTo: date('new_valid_to', { mode: 'string' }),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const clusterFiles = pgTable('cluster_files', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  clusterId: uuid('cluster_id').notNull(),
+  ownerKind: text('owner_kind').notNull(),
+  ownerId: uuid('owner_id').notNull(),
+  filename: text('filename').notNull(),
+  storageKey: text('storage_key').notNull(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  sha256: text('sha256').notNull(),
+  contentType: text('content_type').notNull(),
+  uploadedBy: uuid('uploaded_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
 });

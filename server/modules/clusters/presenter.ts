@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import type { ClusterDetailDto } from '../../../domain/cluster-contract.ts';
+import { clusterActions, dueForReReview, effectiveStatus } from '../../../domain/cluster-lifecycle.ts';
 import { CLUSTER_STATUSES } from '../../../domain/ministry-contract.ts';
+import type { Role } from '../../../domain/roles.ts';
 import { REGION_KEYS, REGIONS } from '../../../domain/units.ts';
-import type { RegistryRow, registryCounts } from './repo.ts';
+import type { ClusterRow, RegistryRow, registryCounts } from './repo.ts';
 
 /** One cluster of the public registry: what MIIT's published lists say, nothing internal. */
 export const publicClusterDto = z.object({
@@ -75,5 +78,36 @@ export function presentStats(counts: Awaited<ReturnType<typeof registryCounts>>)
       name: s.name ?? '未知（未记录行业代码）',
       count: s.count,
     })),
+  };
+}
+
+/** A cluster as its county, unit and the ministry see it: shown status on `today`, level, and the caller's actions. */
+export function presentClusterDetail(
+  r: { c: ClusterRow; countyName: string; unitName: string },
+  role: Role,
+  today: string,
+): ClusterDetailDto {
+  const c = r.c;
+  return {
+    id: c.id,
+    name: c.name,
+    level: c.level as ClusterDetailDto['level'],
+    year: c.campaignYear,
+    divisionCode: c.divisionCode,
+    countyName: r.countyName,
+    unitCode: c.unitCode,
+    unitName: r.unitName,
+    leadingIndustry: c.leadingIndustry,
+    industryCode: c.industryCode,
+    subSector: c.subSector,
+    noticeNo: c.noticeNo,
+    validFrom: c.validFrom,
+    validTo: c.validTo,
+    status: effectiveStatus(c, today),
+    revokedOn: c.revokedOn,
+    revocationReason: c.revocationReason as ClusterDetailDto['revocationReason'],
+    declarationId: c.declarationId ?? c.sourceDeclarationId,
+    reReviewDue: dueForReReview(c, today),
+    allowedActions: clusterActions(role, c, today),
   };
 }

@@ -1,15 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { clusterDetailDto } from '../../../domain/cluster-contract.ts';
 import { importResultDto } from '../../../domain/cluster-import.ts';
-import { CLUSTER_STATUSES, clusterDto } from '../../../domain/ministry-contract.ts';
+import { CLUSTER_LEVELS, EFFECTIVE_CLUSTER_STATUSES } from '../../../domain/cluster-lifecycle.ts';
+import { chinaDate } from '../../../domain/workflow.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { contentDisposition } from '../../platform/file-type.ts';
 import { requestInfo } from '../auth/routes.ts';
 import { listQuery } from '../reference/schemas.ts';
-import { CLUSTER_ACCESS, clusterActions } from './policy.ts';
+import { clusterInScope, listClusterPage } from './lifecycle-repo.ts';
+import { clusterLifecycleRoutes } from './lifecycle-routes.ts';
+import { CLUSTER_ACCESS } from './policy.ts';
+import { presentClusterDetail } from './presenter.ts';
 import { publicClusterRoutes } from './public-routes.ts';
-import { findCluster, listClusters, presentCluster } from './repo.ts';
 import { clusterCertificate, importClusters } from './service.ts';
 
 const tags = ['clusters'];
@@ -38,13 +42,17 @@ export const clusterRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
           year: z.coerce.number().int().min(2000).max(2100).optional(),
           unitCode: code6.optional(),
           divisionCode: code6.optional(),
-          status: z.enum(CLUSTER_STATUSES).optional(),
+          status: z
+            .enum(EFFECTIVE_CLUSTER_STATUSES)
+            .optional()
+            .describe('expired: validity ended, not revoked'),
+          level: z.enum(CLUSTER_LEVELS).optional(),
           q: z.string().trim().min(1).max(100).optional(),
           ...listQuery,
         }),
         response: {
           200: z.object({
-            items: z.array(clusterDto),
+            items: z.array(clusterDetailDto),
             nextCursor: z.string().nullable(),
             total: z.number().int(),
           }),
@@ -52,9 +60,10 @@ export const clusterRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
       },
     },
     async (req) => {
-      const page = await listClusters(deps.db, req.caller!, req.query);
+      const today = chinaDate(deps.clock.now());
+      const page = await listClusterPage(deps.db, req.caller!, req.query, today);
       return {
-        items: page.rows.map((r) => presentCluster(r.c, r, clusterActions(r.c))),
+        items: page.rows.map((r) => presentClusterDetail(r, req.caller!.role, today)),
         nextCursor: page.nextCursor,
         total: page.total,
       };
@@ -106,12 +115,12 @@ export const clusterRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
         tags,
         summary: `One identified cluster. ${outOfScope}`,
         params: idParams,
-        response: { 200: clusterDto },
+        response: { 200: clusterDetailDto },
       },
     },
     async (req) => {
-      const found = await findCluster(deps.db, req.caller!, req.params.id);
-      return presentCluster(found.c, found, clusterActions(found.c));
+      const found = await clusterInScope(deps.db, req.caller!, req.params.id);
+      return presentClusterDetail(found, req.caller!.role, chinaDate(deps.clock.now()));
     },
   );
 
@@ -136,4 +145,5 @@ export const clusterRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
   );
 
   await app.register(publicClusterRoutes, deps);
+  await app.register(clusterLifecycleRoutes, deps);
 };
