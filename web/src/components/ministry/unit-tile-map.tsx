@@ -49,7 +49,7 @@ export function UnitTileMap({
                 })}
                 onClick={() => onPick(u.code)}
               >
-                <span className="tile-name">{short}</span>
+                <span className={short.length > 7 ? 'tile-name tile-name-long' : 'tile-name'}>{short}</span>
                 <span className="tile-count" aria-hidden="true">
                   {u.recommended}/{u.quota}
                 </span>
