@@ -14,6 +14,7 @@ import { sql } from 'drizzle-orm';
 import { chinaDate } from '../../domain/workflow.ts';
 import type { Clock } from './clock.ts';
 import type { Db } from './db.ts';
+import type { Deps } from './deps.ts';
 import { jobsRun, type QueueDepth } from './metrics.ts';
 import { type Executor, rows } from './sql.ts';
 
@@ -24,7 +25,8 @@ export type JobLog = {
 };
 
 export type Job = { id: number; name: string; data: Record<string, unknown>; attempts: number };
-export type JobHandler = (job: Job) => Promise<void>;
+/** A job's work; what it returns (a count, a summary) is logged with its completion. */
+export type JobHandler = (job: Job) => Promise<unknown>;
 
 type Registered = {
   handler: JobHandler;
@@ -93,6 +95,7 @@ export class JobRunner {
   private readonly schedules: { name: string; hour: number }[] = [];
   private readonly loops: { name: string; everyMs: number; fn: () => Promise<void> }[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly enqueuedOn = new Map<string, string>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private stopped = true;
 
@@ -147,8 +150,10 @@ export class JobRunner {
     );
     let added = 0;
     for (const s of this.schedules) {
-      if (hour < s.hour) continue;
+      // Once a day per process is enough to ask; the singleton key settles races between processes.
+      if (hour < s.hour || this.enqueuedOn.get(s.name) === today) continue;
       if ((await this.send(s.name, { date: today }, { singletonKey: `daily:${today}` })) !== null) added++;
+      this.enqueuedOn.set(s.name, today);
     }
     return added;
   }
@@ -186,13 +191,13 @@ export class JobRunner {
     const registered = this.handlers.get(job.name)!;
     const started = Date.now();
     try {
-      await registered.handler(job);
+      const result = await registered.handler(job);
       await this.db.execute(
         sql`UPDATE jobs SET state = 'completed', locked_until = NULL, last_error = NULL, finished_at = now()
             WHERE id = ${job.id}`,
       );
       jobsRun.inc({ name: job.name, outcome: 'completed' });
-      this.log.info({ job: job.name, id: job.id, ms: Date.now() - started }, 'job completed');
+      this.log.info({ job: job.name, id: job.id, ms: Date.now() - started, result }, 'job completed');
     } catch (err) {
       const final = job.attempts >= job.maxAttempts;
       const delay = Math.min(registered.backoffSeconds * 2 ** (job.attempts - 1), 6 * 3600);
@@ -252,8 +257,8 @@ export async function pruneJobs(db: Executor): Promise<void> {
   );
 }
 
-/** The platform's own daily housekeeping. */
-export function registerPlatformJobs(runner: JobRunner, deps: { db: Db }): void {
+/** The platform's own daily housekeeping: old job rows (and, soon, stored files no record refers to). */
+export function registerPlatformJobs(runner: JobRunner, deps: Pick<Deps, 'db' | 'storage'>): void {
   runner.work('jobs.prune', () => pruneJobs(deps.db), { maxAttempts: 3 }).daily('jobs.prune', 3);
-  // TODO(orphans): when server/platform/orphans.ts exports cleanupOrphans(deps), schedule it here daily too.
+  // TODO(orphans): when server/platform/orphans.ts is committed, import cleanupOrphans and add: runner.work('storage.orphans', () => cleanupOrphans(deps), { maxAttempts: 3, timeoutSeconds: 3600 }).daily('storage.orphans', 4);
 }

@@ -20,14 +20,10 @@ export function registerNotificationJobs(runner: JobRunner, deps: Deps, log: Job
       if (r.sent + r.captured + r.skipped + r.retry + r.failed < batch) break;
     }
   });
-  runner.work(
-    'reminders.daily',
-    async () => {
-      const sent = await sendReminders(deps);
-      if (sent) log.info({ sent }, 'reminders sent');
-    },
-    { maxAttempts: 3, backoffSeconds: 300 },
-  );
+  runner.work('reminders.daily', async () => ({ remindersSent: await sendReminders(deps) }), {
+    maxAttempts: 3,
+    backoffSeconds: 300,
+  });
   runner.daily('reminders.daily', 8);
   return mailer;
 }
