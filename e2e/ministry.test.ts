@@ -228,6 +228,11 @@ describe('ministry: panel, 公示, objections, identification', () => {
       await m.getByRole('button', { name: /定\s*稿/ }).click();
       await m.getByText('已进入：已定稿').waitFor({ timeout: 15_000 });
       await screenshot(m, 'ministry-panel-final');
+      // A final panel's scores are read-only for the expert.
+      await e.reload();
+      await e.getByText('评审组已定稿，评分只读。').waitFor({ timeout: 30_000 });
+      assert.ok(await inputs.nth(0).isDisabled(), 'scores locked');
+      assert.equal(await e.getByRole('button', { name: /保存/ }).count(), 0, 'no save button');
 
       // Results: ranked by final score; the top three go on the shortlist.
       await m.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '结果与公示' }).click();

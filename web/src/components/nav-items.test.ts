@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { navItemsFor, selectedNavKey } from './nav-items.ts';
+
+describe('navigation', () => {
+  it('gives the ministry its national review screens, all built', () => {
+    const items = navItemsFor('ministry');
+    expect(items.map((i) => i.key)).toEqual([
+      'home',
+      'dashboard',
+      'campaigns',
+      'intake',
+      'panels',
+      'results',
+      'clusters',
+      'reference',
+    ]);
+    expect(items.every((i) => i.path)).toBe(true);
+  });
+
+  it('lets counties and units see their identified clusters', () => {
+    expect(navItemsFor('county').some((i) => i.key === 'clusters')).toBe(true);
+    expect(navItemsFor('unit').some((i) => i.key === 'clusters')).toBe(true);
+  });
+
+  it('selects the longest matching path', () => {
+    const items = navItemsFor('ministry');
+    expect(selectedNavKey(items, '/ministry')).toBe('dashboard');
+    expect(selectedNavKey(items, '/ministry/panels/abc')).toBe('panels');
+    expect(selectedNavKey(items, '/ministry/results')).toBe('results');
+    expect(selectedNavKey(items, '/')).toBe('home');
+  });
+});
