@@ -53,3 +53,27 @@ new client.Gauge({
     }
   },
 });
+
+/** Outcomes of the evidence upload pipeline (server/platform/uploads.ts). */
+export type UploadOutcome =
+  | 'stored'
+  | 'too_large'
+  | 'unsupported_type'
+  | 'empty'
+  | 'refused'
+  | 'aborted'
+  | 'failed';
+
+export const uploadsTotal = new client.Counter({
+  name: 'jiqun_uploads_total',
+  help: 'Uploads through the evidence pipeline by outcome (refused: the record was not allowed, e.g. 404/409)',
+  labelNames: ['outcome'] as const,
+  registers: [sharedRegistry],
+});
+
+export const uploadBytes = new client.Counter({
+  name: 'jiqun_upload_bytes_total',
+  help: 'Bytes of uploads received in full, by outcome (stored, or received and then refused)',
+  labelNames: ['outcome'] as const,
+  registers: [sharedRegistry],
+});

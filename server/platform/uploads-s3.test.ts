@@ -149,6 +149,25 @@ describe('evidence in S3', () => {
     assert.equal((await objects()).length, withIt.length - 1);
   });
 
+  it('counts uploads by outcome and the bytes stored in /metrics', async () => {
+    const metric = (text: string, line: string) =>
+      Number(new RegExp(`^${line.replace(/[{}"]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1] ?? 'NaN');
+    const before = (await call(t.url, null, 'GET', '/metrics')).body as string;
+    const d = await create(yuyao);
+    const data = tinyPdf('counted');
+    assert.equal((await upload(t.url, yuyao, d.id, { name: 'c.pdf', data })).status, 201);
+    assert.equal(
+      (await upload(t.url, yuyao, d.id, { name: 'c.pdf', data: Buffer.from('text') })).status,
+      415,
+    );
+    const after = (await call(t.url, null, 'GET', '/metrics')).body as string;
+    const delta = (line: string) => metric(after, line) - (metric(before, line) || 0);
+    assert.equal(delta('jiqun_uploads_total{outcome="stored"}'), 1);
+    assert.equal(delta('jiqun_uploads_total{outcome="unsupported_type"}'), 1);
+    assert.equal(delta('jiqun_upload_bytes_total{outcome="stored"}'), data.length);
+    assert.ok(metric(after, 'jiqun_uploads_total{outcome="too_large"}') >= 1, 'from the refusals above');
+  });
+
   it('fails the upload and keeps no temporary file when the object store is down', async () => {
     const down = await s3.storage({ endpoint: 'http://127.0.0.1:9' });
     await assert.rejects(

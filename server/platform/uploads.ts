@@ -9,7 +9,8 @@ import {
   sniffFileType,
   ZipBombError,
 } from './file-type.ts';
-import type { Storage } from './storage.ts';
+import { type UploadOutcome, uploadBytes, uploadsTotal } from './metrics.ts';
+import type { Received, Storage } from './storage.ts';
 
 export type StoredFile = { key: string; filename: string; size: number; sha256: string; type: SniffedType };
 
@@ -24,7 +25,13 @@ export async function storeUpload<T>(
   record: (file: StoredFile) => Promise<T>,
 ): Promise<T> {
   const { storage } = deps;
-  const received = await storage.receive(upload.stream, deps.config.maxUploadBytes);
+  let received: Received;
+  try {
+    received = await storage.receive(upload.stream, deps.config.maxUploadBytes);
+  } catch (err) {
+    uploadsTotal.inc({ outcome: outcomeOf(err) });
+    throw err;
+  }
   let key: string | null = null;
   try {
     if (received.size === 0)
@@ -54,16 +61,34 @@ export async function storeUpload<T>(
       );
     }
     key = await storage.commit(received);
-    return await record({
+    const result = await record({
       key,
       filename,
       size: received.size,
       sha256: received.sha256,
       type,
     });
+    uploadsTotal.inc({ outcome: 'stored' });
+    uploadBytes.inc({ outcome: 'stored' }, received.size);
+    return result;
   } catch (err) {
     if (key) await storage.remove(key).catch(() => undefined);
     else await storage.discard(received).catch(() => undefined);
+    const outcome = received.size === 0 ? 'empty' : outcomeOf(err);
+    uploadsTotal.inc({ outcome });
+    uploadBytes.inc({ outcome }, received.size);
     throw err;
   }
+}
+
+function outcomeOf(err: unknown): UploadOutcome {
+  if (err instanceof AppError) {
+    if (err.code === 'PAYLOAD_TOO_LARGE') return 'too_large';
+    if (err.code === 'UNSUPPORTED_FILE_TYPE') return 'unsupported_type';
+    return 'refused';
+  }
+  const code = (err as { code?: string } | null)?.code;
+  if (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ABORT_ERR')
+    return 'aborted';
+  return 'failed';
 }
