@@ -306,6 +306,7 @@ const ministryEn: MinistryDictionary = {
       submit: 'Identify {{count}} clusters',
       done: '{{count}} clusters identified',
       failed: 'Could not identify: {{message}}',
+      notIdentified: 'Not identified: {{names}}',
       nothing: 'No cluster is in public announcement',
       clusters: 'Clusters identified in this campaign',
     },

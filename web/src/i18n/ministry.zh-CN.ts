@@ -299,6 +299,7 @@ const ministryZh = {
       submit: '认定 {{count}} 个集群',
       done: '已认定 {{count}} 个集群',
       failed: '认定失败：{{message}}',
+      notIdentified: '未认定：{{names}}',
       nothing: '尚无公示中的集群',
       clusters: '本批次已认定的集群',
     },

@@ -14,6 +14,7 @@ import {
   usePublicity,
   useResults,
 } from '../../api/ministry-queries.ts';
+import { useLanguage } from '../../i18n/index.ts';
 import { ClustersTable } from './clusters-table.tsx';
 import { blockerLines, defaultPublishedOn } from './ministry-format.ts';
 import { errorText, QueryError } from './query-error.tsx';
@@ -21,6 +22,7 @@ import { errorText, QueryError } from './query-error.tsx';
 /** 认定: the notice number and date, which publicized clusters to identify, and the clusters once identified. */
 export function IdentificationTab({ year }: { year: number }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const results = useResults(year);
@@ -39,6 +41,7 @@ export function IdentificationTab({ year }: { year: number }) {
   const [busy, setBusy] = useState(false);
   const [tried, setTried] = useState(false);
   const [error, setError] = useState<{ message: string; lines: string[] } | null>(null);
+  const [done, setDone] = useState<{ identified: number; notIdentified: string[] } | null>(null);
 
   const upheld = useMemo(
     () =>
@@ -64,6 +67,11 @@ export function IdentificationTab({ year }: { year: number }) {
         declarationIds: chosen.map((c) => c.declarationId),
         noticeNo: noticeNo.trim(),
         publishedOn,
+      });
+      const names = new Map((results.data?.items ?? []).map((i) => [i.declarationId, i.clusterName]));
+      setDone({
+        identified: r.clusters.length,
+        notIdentified: r.notIdentified.map((id) => names.get(id) ?? id),
       });
       invalidateMinistryViews(queryClient);
       void message.success(t('ministry.identify.done', { count: r.clusters.length }));
@@ -183,6 +191,19 @@ export function IdentificationTab({ year }: { year: number }) {
         <Card>
           <Empty description={t('ministry.identify.nothing')} />
         </Card>
+      )}
+      {done && (
+        <Alert
+          type="success"
+          showIcon
+          message={t('ministry.identify.done', { count: done.identified })}
+          description={
+            done.notIdentified.length > 0 &&
+            t('ministry.identify.notIdentified', {
+              names: done.notIdentified.join(lang === 'en' ? '; ' : '、'),
+            })
+          }
+        />
       )}
       <Typography.Title level={2} className="step-title">
         {t('ministry.identify.clusters')}
