@@ -123,7 +123,7 @@ async function notifyOwners(
     const link = `/declarations/${d.id}`;
     out.push(
       { to: { divisionCode: d.div }, ...m, link },
-      { to: { unitCode: d.unit }, ...m, link: `/review/declarations/${d.id}` },
+      { to: { unitCode: d.unit }, ...m, link: `/review/${d.id}` },
     );
   }
   await notify(tx, out);
