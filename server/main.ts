@@ -1,6 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
 import { DEMO_ACCOUNTS_HINT, DEMO_PASSWORD } from './db/seed/demo.ts';
+import { seedDemoClusters } from './db/seed/demo-clusters.ts';
 import { seedDemoCampaign, seedDemoDeclarations } from './db/seed/demo-declarations.ts';
 import { registerNotificationJobs } from './modules/notifications/background.ts';
 import { Clock } from './platform/clock.ts';
@@ -34,6 +35,9 @@ async function main(): Promise<void> {
         const samples = await seedDemoDeclarations(database.db, storage, year);
         if (samples) app.log.info({ samples }, 'demo declarations created');
       }
+      // Not in prepareDatabase: test databases start without the published lists.
+      const listed = await seedDemoClusters({ config, db: database.db, database, storage, clock });
+      if (listed) app.log.info({ listed }, 'demo clusters imported from reference/clusters-known.csv');
     }
   } catch (err) {
     app.log.fatal({ err }, 'database preparation failed');

@@ -225,7 +225,7 @@ describe('scoped list and lookup', () => {
     assert.equal(own.status, 200);
     assert.equal(own.body.countyName, '余姚市');
     assert.equal(own.body.unitName, '宁波市');
-    assert.deepEqual(own.body.allowedActions, ['download_certificate']);
+    assert.deepEqual(own.body.allowedActions, ['download_certificate', 'edit_plan', 'report_change']);
     assert.equal((await call(t.url, cixi, 'GET', `/api/v1/clusters/${ids.yuyao}`)).status, 404);
     assert.equal((await call(t.url, yuyao, 'GET', `/api/v1/clusters/${ids.cixi}`)).status, 404);
   });
@@ -385,9 +385,12 @@ describe('public registry', () => {
       'id',
       'industryCode',
       'leadingIndustry',
+      'level',
       'name',
       'noticeNo',
       'region',
+      'revocationReason',
+      'revokedOn',
       'status',
       'unitCode',
       'unitName',

@@ -10,7 +10,7 @@ import { clusterEvents, clusters, divisions, units } from '../../db/schema.ts';
 import type { Caller } from '../../platform/auth/caller.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { decodeCursor, type Executor, encodeCursor } from '../../platform/sql.ts';
-import { clustersVisibleTo } from './repo.ts';
+import { clustersVisibleTo, shownStatusIs } from './repo.ts';
 
 export type ClusterWithNames = {
   c: typeof clusters.$inferSelect;
@@ -126,18 +126,6 @@ export function assertVersion(expected: number | undefined, actual: number): voi
     throw new AppError('VERSION_CONFLICT', `Changed meanwhile: version ${actual}, you edited ${expected}`, [
       { path: 'headers.if-match', message: `current version is ${actual}` },
     ]);
-}
-
-/** SQL for a shown status on `today` (expired is computed: valid or extended whose validTo has passed). */
-export function shownStatusIs(status: EffectiveClusterStatus, today: string): SQL {
-  switch (status) {
-    case 'revoked':
-      return sql`${clusters.status} = 'revoked'`;
-    case 'expired':
-      return sql`(${clusters.status} <> 'revoked' AND ${clusters.validTo} < ${today}::date)`;
-    default:
-      return sql`(${clusters.status} = ${status} AND ${clusters.validTo} >= ${today}::date)`;
-  }
 }
 
 /** Escapes LIKE wildcards so a search for "100%" means the characters, not a pattern. */

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { ClusterDetailDto } from '../../../domain/cluster-contract.ts';
-import { clusterActions, dueForReReview, effectiveStatus } from '../../../domain/cluster-lifecycle.ts';
-import { CLUSTER_STATUSES } from '../../../domain/ministry-contract.ts';
+import {
+  CLUSTER_LEVELS,
+  clusterActions,
+  dueForReReview,
+  EFFECTIVE_CLUSTER_STATUSES,
+  effectiveStatus,
+  REVOCATION_REASONS,
+} from '../../../domain/cluster-lifecycle.ts';
 import type { Role } from '../../../domain/roles.ts';
 import { REGION_KEYS, REGIONS } from '../../../domain/units.ts';
 import type { ClusterRow, RegistryRow, registryCounts } from './repo.ts';
@@ -21,7 +27,12 @@ export const publicClusterDto = z.object({
   noticeNo: z.string().nullable().describe('The list notice (通告) that identified it'),
   validFrom: z.string(),
   validTo: z.string(),
-  status: z.enum(CLUSTER_STATUSES).describe('As stored; an elapsed validTo is not turned into a status'),
+  status: z
+    .enum(EFFECTIVE_CLUSTER_STATUSES)
+    .describe('expired: valid or extended whose validTo has passed (computed for the day asked)'),
+  level: z.enum(CLUSTER_LEVELS).describe('national (MIIT) or provincial (identified by the unit)'),
+  revokedOn: z.string().nullable(),
+  revocationReason: z.enum(REVOCATION_REASONS).nullable(),
 });
 export type PublicClusterDto = z.infer<typeof publicClusterDto>;
 
@@ -39,7 +50,8 @@ export const publicStatsDto = z.object({
 });
 export type PublicStatsDto = z.infer<typeof publicStatsDto>;
 
-export function presentPublicCluster(r: RegistryRow): PublicClusterDto {
+/** One registry row as the public sees it on `today`. */
+export function presentPublicCluster(r: RegistryRow, today: string): PublicClusterDto {
   return {
     id: r.c.id,
     name: r.c.name,
@@ -54,7 +66,10 @@ export function presentPublicCluster(r: RegistryRow): PublicClusterDto {
     noticeNo: r.c.noticeNo,
     validFrom: r.c.validFrom,
     validTo: r.c.validTo,
-    status: r.c.status as PublicClusterDto['status'],
+    status: effectiveStatus(r.c, today),
+    level: r.c.level as PublicClusterDto['level'],
+    revokedOn: r.c.revokedOn,
+    revocationReason: r.c.revocationReason as PublicClusterDto['revocationReason'],
   };
 }
 

@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CLUSTER_STATUSES } from '../../../domain/ministry-contract.ts';
+import { CLUSTER_LEVELS, EFFECTIVE_CLUSTER_STATUSES } from '../../../domain/cluster-lifecycle.ts';
 import { REGION_KEYS } from '../../../domain/units.ts';
+import { chinaDate } from '../../../domain/workflow.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { contentDisposition } from '../../platform/file-type.ts';
 import { presentPublicCluster, presentStats, publicRegistryDto, publicStatsDto } from './presenter.ts';
@@ -26,7 +27,8 @@ const registryQuery = z.object({
     .optional()
     .describe('Clusters whose leading industry is this GB/T 4754 code or lies under it'),
   q: z.string().trim().min(1).max(100).optional().describe('Searches name, leading industry and county'),
-  status: z.enum(CLUSTER_STATUSES).optional(),
+  status: z.enum(EFFECTIVE_CLUSTER_STATUSES).optional().describe('expired: validity ended, not revoked'),
+  level: z.enum(CLUSTER_LEVELS).optional().describe('national or provincial; both when absent'),
 });
 
 /**
@@ -40,8 +42,17 @@ function notModified(req: FastifyRequest, reply: FastifyReply, etag: string): bo
   return true;
 }
 
-async function registry(deps: Deps, f: RegistryFilter) {
-  return (await registryRows(deps.db, f)).map(presentPublicCluster);
+/**
+ * The registry on the server's today: expired is computed for that day, so the day is part of every filter
+ * (and of every cache key: a rendered answer is never served on a later day).
+ */
+const withToday = <T extends object>(deps: Deps, q: T): T & { today: string } => ({
+  ...q,
+  today: chinaDate(deps.clock.now()),
+});
+
+async function registry(deps: Deps, f: RegistryFilter & { today: string }) {
+  return (await registryRows(deps.db, f)).map((r) => presentPublicCluster(r, f.today));
 }
 
 const describeFilters = (f: RegistryFilter) =>
@@ -66,8 +77,9 @@ export const publicClusterRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps
       },
     },
     async (req, reply) => {
-      const answer = await cache.get(deps.db, queryKey('json', req.query), async () => {
-        const items = await registry(deps, req.query);
+      const q = withToday(deps, req.query);
+      const answer = await cache.get(deps.db, queryKey('json', q), async () => {
+        const items = await registry(deps, q);
         // Validated once here, as the response schema would on every request.
         const body = publicRegistryDto.parse({ items, total: items.length });
         return { body: JSON.stringify(body), etag: registryEtag(items, 'json') };
@@ -88,8 +100,9 @@ export const publicClusterRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps
       },
     },
     async (req, reply) => {
-      const answer = await cache.get(deps.db, queryKey('csv', req.query), async () => {
-        const items = await registry(deps, req.query);
+      const q = withToday(deps, req.query);
+      const answer = await cache.get(deps.db, queryKey('csv', q), async () => {
+        const items = await registry(deps, q);
         return { body: registryCsv(items), etag: registryEtag(items, 'csv') };
       });
       if (notModified(req, reply, answer.etag)) return reply;
@@ -111,7 +124,7 @@ export const publicClusterRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps
       },
     },
     async (req, reply) => {
-      const items = await registry(deps, req.query);
+      const items = await registry(deps, withToday(deps, req.query));
       if (notModified(req, reply, registryEtag(items, 'xlsx'))) return reply;
       const filters = describeFilters(req.query);
       return reply
@@ -139,8 +152,9 @@ export const publicClusterRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps
       },
     },
     async (req, reply) => {
-      const answer = await cache.get(deps.db, queryKey('stats', req.query), async () => {
-        const stats = publicStatsDto.parse(presentStats(await registryCounts(deps.db, req.query)));
+      const q = withToday(deps, req.query);
+      const answer = await cache.get(deps.db, queryKey('stats', q), async () => {
+        const stats = publicStatsDto.parse(presentStats(await registryCounts(deps.db, q)));
         return { body: JSON.stringify(stats), etag: registryEtag(stats, 'stats') };
       });
       if (notModified(req, reply, answer.etag)) return reply;

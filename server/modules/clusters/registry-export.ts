@@ -23,7 +23,12 @@ const COLUMNS = [
   ['status', '状态'],
 ] as const satisfies readonly (readonly [keyof PublicClusterDto, string])[];
 
-const STATUS_ZH = { valid: '有效', extended: '复核通过（有效期延续）', revoked: '已撤销' } as const;
+const STATUS_ZH = {
+  valid: '有效',
+  extended: '复核通过（有效期延续）',
+  revoked: '已撤销',
+  expired: '有效期已届满',
+} as const;
 
 /**
  * A weak validator of a result (its canonical JSON): the same clusters give the same tag in every

@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { ClusterLevel, EffectiveClusterStatus } from '../../../domain/cluster-lifecycle.ts';
 import type { CLUSTER_STATUSES, ClusterDto } from '../../../domain/ministry-contract.ts';
 import { divisionScopeOf, type Principal } from '../../../domain/roles.ts';
 import type { Region } from '../../../domain/units.ts';
+import { chinaDate } from '../../../domain/workflow.ts';
 import { clusters, divisions, units } from '../../db/schema.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { scopeCondition } from '../../platform/scope.ts';
@@ -152,13 +154,28 @@ export async function fullPlaceName(db: Executor, divisionCode: string): Promise
 
 // --- the public registry -------------------------------------------------------------------------------------
 
+/** SQL for a shown status on `today` (expired is computed: valid or extended whose validTo has passed). */
+export function shownStatusIs(status: EffectiveClusterStatus, today: string): SQL {
+  switch (status) {
+    case 'revoked':
+      return sql`${clusters.status} = 'revoked'`;
+    case 'expired':
+      return sql`(${clusters.status} <> 'revoked' AND ${clusters.validTo} < ${today}::date)`;
+    default:
+      return sql`(${clusters.status} = ${status} AND ${clusters.validTo} >= ${today}::date)`;
+  }
+}
+
 export type RegistryFilter = {
+  /** Beijing date the shown status is computed for (expired: validity ended); the real today when absent. */
+  today?: string | undefined;
+  level?: ClusterLevel | undefined;
   year?: number | undefined;
   unitCode?: string | undefined;
   region?: Region | undefined;
   industry?: string | undefined;
   q?: string | undefined;
-  status?: ClusterStatus | undefined;
+  status?: EffectiveClusterStatus | undefined;
 };
 
 /**
@@ -178,7 +195,8 @@ function registryConditions(f: RegistryFilter): SQL[] {
   if (f.year !== undefined) conds.push(eq(clusters.campaignYear, f.year));
   if (f.unitCode !== undefined) conds.push(eq(clusters.unitCode, f.unitCode));
   if (f.region !== undefined) conds.push(eq(units.region, f.region));
-  if (f.status !== undefined) conds.push(eq(clusters.status, f.status));
+  if (f.status !== undefined) conds.push(shownStatusIs(f.status, f.today ?? chinaDate(new Date())));
+  if (f.level !== undefined) conds.push(eq(clusters.level, f.level));
   if (f.industry !== undefined) conds.push(industryUnder(f.industry));
   if (f.q) conds.push(matchesText(f.q));
   return conds;
