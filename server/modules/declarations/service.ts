@@ -143,13 +143,15 @@ export async function createDeclaration(
       version: 1,
       caller,
     });
+    // The audit entry comes last: its chain lock is held until commit, so nothing else may wait inside it.
+    const dto = await loadDeclaration(tx, caller, row!);
     await writeAudit(tx, actorFromCaller(caller, info), {
       action: 'declaration.created',
       entityType: 'declaration',
       entityId: row!.id,
       after: { campaignYear: campaign.year, clusterName: content.clusterName },
     });
-    return loadDeclaration(tx, caller, row!);
+    return dto;
   });
 }
 
@@ -207,6 +209,7 @@ export async function updateDeclaration(
       version: updated!.version,
       caller,
     });
+    const dto = await loadDeclaration(tx, caller, updated!);
     await writeAudit(tx, actorFromCaller(caller, info), {
       action: 'declaration.edited',
       entityType: 'declaration',
@@ -214,7 +217,7 @@ export async function updateDeclaration(
       // Long narratives would bloat the log: the diff keeps paths and at most 200 characters a side.
       after: { version: updated!.version, changes: changes.slice(0, 100).map(clip) },
     });
-    return loadDeclaration(tx, caller, updated!);
+    return dto;
   });
 }
 
@@ -290,6 +293,8 @@ export async function actOnDeclaration(
       caller,
       comment,
     });
+    await notifyDeclarationStep(tx, action, updated!, comment);
+    const dto = await loadDeclaration(tx, caller, updated!);
     await writeAudit(tx, actorFromCaller(caller, info), {
       action: `declaration.${action}`,
       entityType: 'declaration',
@@ -297,8 +302,7 @@ export async function actOnDeclaration(
       before: { status },
       after: { status: transition.to, version: row.version, comment },
     });
-    await notifyDeclarationStep(tx, action, updated!, comment);
-    return loadDeclaration(tx, caller, updated!);
+    return dto;
   });
 }
 
