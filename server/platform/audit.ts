@@ -57,9 +57,6 @@ export function entryHash(prevHash: string, fields: HashedFields): string {
  * neither does; the transaction-scoped lock keeps the hash chain linear across processes.
  */
 export async function writeAudit(tx: Executor, actor: AuditActor, event: AuditEvent): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(727017002)`);
-  const [last] = await rows<{ hash: string }>(tx, sql`SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`);
-  const prevHash = last?.hash ?? GENESIS_HASH;
   const fields: HashedFields = {
     at: new Date().toISOString(),
     actorId: actor.id,
@@ -74,13 +71,20 @@ export async function writeAudit(tx: Executor, actor: AuditActor, event: AuditEv
     ip: actor.ip,
     userAgent: actor.userAgent,
   };
-  const hash = entryHash(prevHash, fields);
+  // Everything that does not depend on the previous entry is prepared before taking the lock: the lock is
+  // held until commit and every audited write in every process queues for it.
+  const canonical = canonicalJson(fields);
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(727017002)`);
+  // One statement after the lock (its snapshot sees the previous holder's entry): read the last hash and
+  // insert with hash = sha256(prev_hash || '\n' || canonical fields) — exactly entryHash(), in SQL.
   await tx.execute(sql`INSERT INTO audit_log
       (at, actor_id, actor_name, actor_role, scope, action, entity_type, entity_id, before, after, ip, user_agent,
        prev_hash, hash)
-    VALUES (${fields.at}, ${fields.actorId}, ${fields.actorName}, ${fields.actorRole}, ${fields.scope},
+    SELECT ${fields.at}, ${fields.actorId}, ${fields.actorName}, ${fields.actorRole}, ${fields.scope},
       ${fields.action}, ${fields.entityType}, ${fields.entityId}, ${JSON.stringify(fields.before)}::jsonb,
-      ${JSON.stringify(fields.after)}::jsonb, ${fields.ip}, ${fields.userAgent}, ${prevHash}, ${hash})`);
+      ${JSON.stringify(fields.after)}::jsonb, ${fields.ip}, ${fields.userAgent}, prev.hash,
+      encode(sha256(convert_to(prev.hash || chr(10) || ${canonical}::text, 'UTF8')), 'hex')
+    FROM (SELECT coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), ${GENESIS_HASH}::text) AS hash) prev`);
 }
 
 /** Re-computes the chain; names the first entry whose hash or link does not match. */
