@@ -10,12 +10,14 @@
  * connection, every query blocking the event loop) its polling and maintenance compete with requests. One
  * code path, tested on both engines, was judged more reliable than two.
  */
+
 import { sql } from 'drizzle-orm';
 import { chinaDate } from '../../domain/workflow.ts';
 import type { Clock } from './clock.ts';
 import type { Db } from './db.ts';
 import type { Deps } from './deps.ts';
 import { jobsRun, type QueueDepth } from './metrics.ts';
+import { cleanupOrphans } from './orphans.ts';
 import { type Executor, rows } from './sql.ts';
 
 export type JobLog = {
@@ -257,8 +259,10 @@ export async function pruneJobs(db: Executor): Promise<void> {
   );
 }
 
-/** The platform's own daily housekeeping: old job rows (and, soon, stored files no record refers to). */
+/** The platform's own daily housekeeping: old job rows and stored files no record refers to. */
 export function registerPlatformJobs(runner: JobRunner, deps: Pick<Deps, 'db' | 'storage'>): void {
   runner.work('jobs.prune', () => pruneJobs(deps.db), { maxAttempts: 3 }).daily('jobs.prune', 3);
-  // TODO(orphans): when server/platform/orphans.ts is committed, import cleanupOrphans and add: runner.work('storage.orphans', () => cleanupOrphans(deps), { maxAttempts: 3, timeoutSeconds: 3600 }).daily('storage.orphans', 4);
+  runner
+    .work('storage.orphans', () => cleanupOrphans(deps), { maxAttempts: 3, timeoutSeconds: 3600 })
+    .daily('storage.orphans', 4);
 }
