@@ -28,6 +28,7 @@ import { noticeRoutes } from './modules/notices/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { opsRoutes } from './modules/ops/routes.ts';
 import { panelRoutes } from './modules/panels/routes.ts';
+import { provincialRoutes } from './modules/provincial/routes.ts';
 import { publicityRoutes } from './modules/publicity/routes.ts';
 import { recommendationRoutes } from './modules/recommendations/routes.ts';
 import { referenceRoutes } from './modules/reference/routes.ts';
@@ -149,6 +150,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clusterRoutes,
     annualReportRoutes,
     cultivationRoutes,
+    provincialRoutes,
   ]) {
     await app.register(module, opts);
   }

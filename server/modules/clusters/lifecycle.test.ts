@@ -313,3 +313,57 @@ describe('a cluster through its validity', () => {
     );
   });
 });
+
+describe('provincial-level clusters', () => {
+  it('a unit runs its own round with its standards and the clusters appear as provincial', async () => {
+    const path = '/api/v1/units/330000/provincial-campaigns';
+    assert.equal(
+      (await call(t.url, zhejiang, 'POST', path, { year: 2026, title: '省级集群', standardsVersion: 'nope' }))
+        .status,
+      400,
+    );
+    const created = await call(t.url, zhejiang, 'POST', path, {
+      year: 2026,
+      title: '浙江省2026年省级中小企业特色产业集群',
+      standardsVersion: '2022-provincial-example',
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.equal((await call(t.url, ningbo, 'GET', path)).status, 404);
+    assert.equal(
+      (
+        await call(t.url, ningbo, 'POST', `${path}/2026/identification`, {
+          noticeNo: 'x',
+          publishedOn: '2026-02-01',
+          entries: [{ name: 'x', divisionCode: '330281', leadingIndustry: 'x' }],
+        })
+      ).status,
+      404,
+    );
+    const candidates = await call(t.url, zhejiang, 'GET', `${path}/2026/candidates`);
+    assert.equal(candidates.status, 200);
+    const outside = await call(t.url, zhejiang, 'POST', `${path}/2026/identification`, {
+      noticeNo: '浙经信〔2026〕1号',
+      publishedOn: '2026-02-01',
+      entries: [{ name: '测试余姚省级集群', divisionCode: '330281', leadingIndustry: '模具' }],
+    });
+    assert.equal(outside.status, 400, 'a 宁波 county is not in the 浙江 unit');
+    const identified = await call(t.url, zhejiang, 'POST', `${path}/2026/identification`, {
+      noticeNo: '浙经信〔2026〕1号',
+      publishedOn: '2026-02-01',
+      entries: [{ name: '测试诸暨省级袜业集群', divisionCode: '330681', leadingIndustry: '袜业' }],
+    });
+    assert.equal(identified.status, 201, JSON.stringify(identified.body));
+    assert.equal(identified.body.campaign.status, 'closed');
+    const [c] = identified.body.clusters;
+    assert.equal(c.level, 'provincial');
+    assert.equal(c.validTo, '2029-01-31');
+    assert.ok(c.allowedActions.includes('revoke'), 'the unit revokes its provincial clusters');
+    const pub = await call(t.url, null, 'GET', '/api/v1/public/clusters?level=provincial&q=测试');
+    assert.deepEqual(
+      pub.body.items.map((i: { name: string; level: string }) => [i.name, i.level]),
+      [['测试诸暨省级袜业集群', 'provincial']],
+    );
+    const history = await call(t.url, zhuji, 'GET', `/api/v1/clusters/${c.id}/history`);
+    assert.equal(history.body.items[0].kind, 'identified');
+  });
+});
