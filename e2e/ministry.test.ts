@@ -319,7 +319,8 @@ describe('ministry: panel, 公示, objections, identification', () => {
       await m.getByText('认定以下集群（2 项）').waitFor({ timeout: 15_000 });
       await m.getByLabel('通告文号').fill(`工信部企业函〔${year + 1}〕3号`);
       await m.getByRole('button', { name: /认定 2 个集群/ }).click();
-      await m.getByText('已认定 2 个集群').waitFor({ timeout: 30_000 });
+      await m.getByText('已认定 2 个集群').first().waitFor({ timeout: 30_000 });
+      await m.getByText(new RegExp(`^未认定：.*${SHUNDE}`)).waitFor({ timeout: 15_000 });
       const clusters = m.locator('.ant-table-tbody tr.ant-table-row');
       await clusters.filter({ hasText: YUYAO }).waitFor({ timeout: 15_000 });
       const validity =

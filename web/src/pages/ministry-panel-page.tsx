@@ -265,7 +265,13 @@ function PanelBody({ panel }: { panel: PanelDetail }) {
           ))
         )}
       </section>
-      <EditPanelModal panel={panel} open={editOpen} onClose={() => setEditOpen(false)} onSaved={update} />
+      <EditPanelModal
+        key={editOpen ? 'open' : 'closed'}
+        panel={panel}
+        open={editOpen}
+        onClose={() => setEditOpen(false)}
+        onSaved={update}
+      />
     </section>
   );
 }
@@ -319,14 +325,6 @@ function EditPanelModal({
       onOk={() => void save()}
       onCancel={onClose}
       okButtonProps={{ loading: busy, disabled: !name.trim() || ids.length === 0 || !per }}
-      afterOpenChange={(v) => {
-        if (!v) {
-          setName(panel.name);
-          setIds(panel.members.map((m) => m.id));
-          setPer(panel.expertsPerDeclaration);
-          setError(null);
-        }
-      }}
     >
       <div className="mstack">
         <div>

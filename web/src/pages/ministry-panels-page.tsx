@@ -56,6 +56,8 @@ function Panels() {
   const panels = usePanels(year);
   const overview = useOverview(year);
   const [creating, setCreating] = useState(false);
+  // Each opening of the create dialog starts from empty fields (a fresh instance).
+  const [createKey, setCreateKey] = useState(0);
   const [assigning, setAssigning] = useState(false);
   const [result, setResult] = useState<AutoAssignResult | null>(null);
   const [assignError, setAssignError] = useState<string | null>(null);
@@ -101,7 +103,14 @@ function Panels() {
       {panels.isError && <QueryError error={panels.error} retry={() => void panels.refetch()} />}
       {year !== undefined && (
         <div className="panel-add-row">
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              setCreateKey((k) => k + 1);
+              setCreating(true);
+            }}
+          >
             {t('ministry.panels.new')}
           </Button>
           <Button
@@ -228,7 +237,7 @@ function Panels() {
         </Typography.Text>
       )}
       {year !== undefined && (
-        <CreatePanelModal year={year} open={creating} onClose={() => setCreating(false)} />
+        <CreatePanelModal key={createKey} year={year} open={creating} onClose={() => setCreating(false)} />
       )}
     </section>
   );
@@ -284,16 +293,6 @@ function CreatePanelModal({ year, open, onClose }: { year: number; open: boolean
       onOk={() => void create()}
       onCancel={onClose}
       okButtonProps={{ loading: busy }}
-      // Reset once closed (not on opening: typing may start before the opening animation ends).
-      afterOpenChange={(v) => {
-        if (!v) {
-          setName('');
-          setExpertIds([]);
-          setPer(3);
-          setError(null);
-          setTried(false);
-        }
-      }}
     >
       <div className="mstack">
         <div>

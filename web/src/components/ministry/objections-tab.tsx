@@ -99,7 +99,8 @@ export function ObjectionsTab({ year }: { year: number }) {
           },
         ]}
       />
-      <ResolveModal objection={resolving} onClose={() => setResolving(null)} />
+      {/* Keyed by objection: each one starts with an empty decision and reason. */}
+      <ResolveModal key={resolving?.id ?? 'none'} objection={resolving} onClose={() => setResolving(null)} />
     </div>
   );
 }
@@ -140,14 +141,6 @@ function ResolveModal({ objection, onClose }: { objection: Objection | null; onC
       okButtonProps={{ loading: busy }}
       onOk={() => void submit()}
       onCancel={onClose}
-      afterOpenChange={(v) => {
-        if (!v) {
-          setDecision(null);
-          setReason('');
-          setTried(false);
-          setError(null);
-        }
-      }}
     >
       {objection && (
         <div className="mstack">
