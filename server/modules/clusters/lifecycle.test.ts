@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { daysFrom } from '../../../domain/cluster-lifecycle.ts';
 import { chinaDate } from '../../../domain/workflow.ts';
 import { clusters } from '../../db/schema.ts';
+import { seedDemoClusters } from '../../db/seed/demo-clusters.ts';
 import { sampleContent } from '../../db/seed/sample-content.ts';
 import { call, login, type Session, startTestApp, type TestApp } from '../../test-support/app.ts';
 import { tinyPdf } from '../../test-support/files.ts';
@@ -365,5 +366,27 @@ describe('provincial-level clusters', () => {
     );
     const history = await call(t.url, zhuji, 'GET', `/api/v1/clusters/${c.id}/history`);
     assert.equal(history.body.items[0].kind, 'identified');
+  });
+});
+
+describe('demo seed', () => {
+  it('imports clusters-known.csv once, with two annual reports of a 2024 cluster', async () => {
+    setToday('2026-06-01');
+    const deps = {
+      config: t.config,
+      db: t.database.db,
+      database: t.database,
+      storage: t.storage,
+      clock: t.clock,
+    };
+    assert.equal(await seedDemoClusters(deps), 44);
+    assert.equal(await seedDemoClusters(deps), 0);
+    const list = await call(t.url, ministry, 'GET', '/api/v1/annual-reports?status=forwarded&year=2024');
+    const seeded = list.body.items.filter((i: { clusterId: string }) => i.clusterId !== a);
+    assert.equal(seeded.length, 1);
+    const reg = await call(t.url, null, 'GET', '/api/v1/public/clusters?year=2022');
+    assert.ok(
+      reg.body.items.every((i: { status: string }) => ['expired', 'revoked', 'extended'].includes(i.status)),
+    );
   });
 });
