@@ -1,5 +1,6 @@
 // The ministry runs a campaign's national review in the browser. Four units' recommendations are prepared
-// through the API (counties submit, units accept and rank); then the ministry creates a panel, assigns
+// through the API (counties submit, units accept and rank); then the ministry sees a campaign edit refused
+// on its field and publishes the recommendation notice, creates a panel, assigns
 // automatically, is told the panel cannot reveal before everyone scored, experts score (expert-11 in the
 // browser, the others through the API), the ministry reveals, expert-11 sees the anonymous peer scores
 // and revises with a reason, the ministry records a consensus and finalizes, shortlists three, starts a
@@ -128,6 +129,32 @@ describe('ministry: panel, 公示, objections, identification', () => {
       await m.getByRole('main').getByText(YUYAO).waitFor({ timeout: 15_000 });
       assert.equal(await m.getByRole('main').getByText(ZHUJI).count(), 0, 'filtered to 宁波');
       await screenshot(m, 'ministry-intake-ningbo');
+
+      // Campaigns: the server's validation error lands on its field; the recommendation notice is published.
+      await m.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '批次管理' }).click();
+      await m.getByRole('button', { name: `编辑 ${year} 年批次` }).click();
+      await m.getByLabel('新疆生产建设兵团').fill('0');
+      await m
+        .getByRole('button', { name: /保存批次/ })
+        .first()
+        .click();
+      await m
+        .locator('.ant-form-item')
+        .filter({ has: m.getByLabel('新疆生产建设兵团') })
+        .locator('.ant-form-item-explain-error')
+        .waitFor({ timeout: 15_000 });
+      await screenshot(m, 'ministry-campaign-invalid');
+      await m.keyboard.press('Escape');
+      await m.getByRole('button', { name: `发布 ${year} 年推荐通知` }).click();
+      await m
+        .getByRole('dialog')
+        .getByRole('button', { name: /发\s*布/ })
+        .click();
+      await m.getByText(/^已发布：关于开展/).waitFor({ timeout: 15_000 });
+      await m
+        .getByRole('dialog')
+        .getByRole('button', { name: /关\s*闭/ })
+        .click();
 
       // A panel of five, three experts per declaration; then the four declarations spread over it.
       await m.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '专家评审' }).click();
