@@ -12,6 +12,7 @@ export const STORAGE_KEY_COLUMNS = [
   'attachments.storage_key',
   'inspection_files.storage_key',
   'objections.evidence_key',
+  'cluster_files.storage_key',
 ] as const;
 
 /** Which of `keys` a record still needs. */
@@ -34,7 +35,8 @@ function referencedKeys(keys: string[]): SQL {
                   AND v.attachments @> jsonb_build_array(jsonb_build_object('id', a.id))))
           )
        OR EXISTS (SELECT 1 FROM inspection_files f WHERE f.storage_key = k.key)
-       OR EXISTS (SELECT 1 FROM objections o WHERE o.evidence_key = k.key)`;
+       OR EXISTS (SELECT 1 FROM objections o WHERE o.evidence_key = k.key)
+       OR EXISTS (SELECT 1 FROM cluster_files c WHERE c.storage_key = k.key)`;
 }
 
 const BATCH = 500;
