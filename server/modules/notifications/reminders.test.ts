@@ -143,7 +143,7 @@ describe('campaign deadline reminders', () => {
 });
 
 describe('cluster reminders', () => {
-  let clusterA: string; // its annual report is due (campaign 2023: 04-30)
+  let clusterA: string; // its annual reports are due (03-31 from 2024)
   let clusterB: string; // its validity ends within 90 days
 
   before(async () => {
@@ -165,31 +165,37 @@ describe('cluster reminders', () => {
     (
       await rows<{ kind: string; deadline: string }>(
         t.database.db,
-        sql`SELECT kind, deadline::text AS deadline FROM reminders_sent WHERE target = ${target} ORDER BY kind, deadline`,
+        sql`SELECT kind, deadline::text AS deadline FROM reminders_sent
+          WHERE target = ${target} OR target LIKE ${`${target}:%`} ORDER BY kind, deadline`,
       )
     ).map((r) => `${r.kind} ${r.deadline}`);
 
-  it('remind the county of an annual report 14 days before it is due, once a year', async () => {
-    goTo('2098-04-15');
+  it('remind the county of an annual report 14 days before it is due and once when it is overdue', async () => {
+    // Valid from 2096-01-15: it owes reports on 2096 (due 2097-03-31) and 2097 (due 2098-03-31).
+    goTo('2098-03-16');
     await sendReminders(deps);
-    assert.deepEqual(await sentFor(clusterA), [], 'too early');
-    goTo('2098-04-16');
+    assert.deepEqual(await sentFor(clusterA), ['annual_report_overdue 2097-03-31'], '2097 report: too early');
+    goTo('2098-03-17');
     await sendReminders(deps);
-    goTo('2098-04-20');
+    goTo('2098-03-20');
     await sendReminders(deps);
-    assert.deepEqual(await sentFor(clusterA), ['annual_report_due 2098-04-30']);
+    assert.deepEqual(await sentFor(clusterA), [
+      'annual_report_due 2098-03-31',
+      'annual_report_overdue 2097-03-31',
+    ]);
     const got = await inbox(yuyao, 'annual_report_due');
-    assert.ok(got.some((n) => n.title.includes('余姚市测试年报集群') && n.title.includes('2098-04-30')));
+    assert.ok(got.some((n) => n.title.includes('余姚市测试年报集群') && n.title.includes('2098-03-31')));
   });
 
   it('remind the county and the unit of the re-review 90 days before the validity ends', async () => {
     goTo('2098-04-30');
     await sendReminders(deps);
-    assert.deepEqual(await sentFor(clusterB), []);
+    const rereviews = async () => (await sentFor(clusterB)).filter((k) => k.startsWith('rereview'));
+    assert.deepEqual(await rereviews(), []);
     goTo('2098-05-01');
     await sendReminders(deps);
     await sendReminders(deps);
-    assert.deepEqual(await sentFor(clusterB), ['rereview_due 2098-07-30']);
+    assert.deepEqual(await rereviews(), ['rereview_due 2098-07-30']);
     for (const s of [yuyao, ningbo]) {
       const got = await inbox(s, 'rereview_due');
       assert.equal(got.filter((n) => n.title.includes('余姚市测试复核集群')).length, 1);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { chinaDate } from '../../../domain/workflow.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { type Executor, rows } from '../../platform/sql.ts';
+import { annualReportReminders } from '../annual-reports/service.ts';
 import { type NotificationInput, notify } from './service.ts';
 
 /** Days from `from` to `to` (both YYYY-MM-DD). */
@@ -138,42 +139,30 @@ async function validClusters(db: Executor, today: string): Promise<ClusterRow[]>
 }
 
 /**
- * Annual reports due within 14 days, for every valid cluster whose campaign names a due day. Annual
- * reports are not built yet, so every valid cluster is reminded (none can have filed early).
+ * Annual reports owed and not filed (not started, draft or returned): one reminder 14 days before the due
+ * day, one the first day after it. Which years a cluster owes and when each is due come from the annual
+ * report rules (the filing year's campaign sets the due day).
  */
-function annualReportsDue(clusters: readonly ClusterRow[], today: string): Reminder[] {
-  return clusters.flatMap((k) => {
-    if (!k.due || !/^\d{2}-\d{2}$/.test(k.due)) return [];
-    const due = nextDue(today, k.due);
-    if (daysBetween(today, due) > ANNUAL_REPORT_DAYS_BEFORE || due <= k.validFrom) return [];
-    return [
-      {
-        key: { kind: 'annual_report_due', target: k.id, deadline: due },
-        notifications: [
-          {
-            to: { divisionCode: k.division },
-            kind: 'annual_report_due',
-            title: `${k.name} 年度发展情况报告将于${due}到期（${dayWord(daysBetween(today, due))}）`,
-            body: `请于${due}前报送上一年度发展情况报告（认定有效期 ${k.validFrom} 至 ${k.validTo}）。`,
-            link: '/clusters',
-          },
-        ],
-      },
-    ];
+async function annualReports(db: Executor, today: string): Promise<Reminder[]> {
+  const owed = await annualReportReminders(db, today, ANNUAL_REPORT_DAYS_BEFORE);
+  return owed.map((r): Reminder => {
+    const overdue = r.kind === 'overdue';
+    const kind = overdue ? 'annual_report_overdue' : 'annual_report_due';
+    return {
+      key: { kind, target: `${r.clusterId}:${r.year}`, deadline: r.dueOn },
+      notifications: [
+        {
+          to: { divisionCode: r.divisionCode },
+          kind,
+          title: overdue
+            ? `${r.clusterName} ${r.year}年度发展情况报告已逾期（${r.dueOn}到期）`
+            : `${r.clusterName} ${r.year}年度发展情况报告将于${r.dueOn}到期（${dayWord(r.daysLeft)}）`,
+          body: overdue ? '请尽快报送年度发展情况报告。' : `请于${r.dueOn}前报送${r.year}年度发展情况报告。`,
+          link: `/clusters/${r.clusterId}`,
+        },
+      ],
+    };
   });
-}
-
-/**
- * Clusters whose annual report was due yesterday and is not filed: a reminder on the day after.
- * TODO(annual reports): annual reports are not built yet, so nothing can be known to be missing; when they
- * exist, return the valid clusters whose report for the due day `yesterday` is absent.
- */
-export async function overdueAnnualReports(
-  _db: Executor,
-  _clusters: readonly ClusterRow[],
-  _yesterday: string,
-): Promise<ClusterRow[]> {
-  return [];
 }
 
 /** Clusters whose validity ends within 90 days: time to prepare the re-review (复核). */
@@ -206,29 +195,13 @@ function rereviewsDue(clusters: readonly ClusterRow[], today: string): Reminder[
  */
 export async function sendReminders(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<number> {
   const today = chinaDate(deps.clock.now());
-  const yesterday = chinaDate(new Date(deps.clock.now().getTime() - 86_400_000));
   const days = deps.config.reminderDays;
   return deps.db.transaction(async (tx) => {
     const clusters = await validClusters(tx, today);
-    const overdue = (await overdueAnnualReports(tx, clusters, yesterday)).map(
-      (k): Reminder => ({
-        key: { kind: 'annual_report_overdue', target: k.id, deadline: yesterday },
-        notifications: [
-          {
-            to: { divisionCode: k.division },
-            kind: 'annual_report_overdue',
-            title: `${k.name} 年度发展情况报告已逾期（${yesterday}到期）`,
-            body: '请尽快报送上一年度发展情况报告。',
-            link: '/clusters',
-          },
-        ],
-      }),
-    );
     return sendOnce(tx, [
       ...(await countyDeadlines(tx, today, days)),
       ...(await unitDeadlines(tx, today, days)),
-      ...annualReportsDue(clusters, today),
-      ...overdue,
+      ...(await annualReports(tx, today)),
       ...rereviewsDue(clusters, today),
     ]);
   });

@@ -91,7 +91,8 @@ async function members(db: Executor, panelId: string): Promise<(PanelExpert & { 
  * Fills the panel's declarations up to its experts-per-declaration from its members, balancing the load
  * over the campaign; own-unit experts and declared conflicts are never picked. Returns the shortfalls.
  */
-export async function staffPanel(tx: Executor, panel: PanelRow, caller: Caller) {
+/** `assignedBy`: the ministry official acting, or null for an automatic refill after a declared conflict. */
+export async function staffPanel(tx: Executor, panel: PanelRow, assignedBy: string | null) {
   const pool = (await members(tx, panel.id)).filter((m) => m.id);
   const decls = await tx
     .select({ id: declarations.id, unitCode: declarations.unitCode })
@@ -130,7 +131,7 @@ export async function staffPanel(tx: Executor, panel: PanelRow, caller: Caller) 
           expertId: a.expertId,
           level: 'ministry',
           panelId: panel.id,
-          assignedBy: caller.id,
+          assignedBy,
         })),
       )
       .onConflictDoNothing();
@@ -208,7 +209,13 @@ export async function panelDetail(db: Executor, id: string): Promise<PanelDetail
     ...summary,
     weights: rules.weights,
     aggregation: rules.aggregation,
-    allowedActions: phase === 'final' ? ['consensus'] : ['edit', 'assign', 'advance_phase', 'consensus'],
+    // The consensus comes after the reveal; a final panel changes nothing but its consensus.
+    allowedActions:
+      phase === 'final'
+        ? ['consensus']
+        : phase === 'revealed'
+          ? ['edit', 'assign', 'advance_phase', 'consensus']
+          : ['edit', 'assign', 'advance_phase'],
     declarations: decls.map(({ pd, d, countyName, unitName }) => {
       const mine = assignments.filter((a) => a.a.declarationId === d.id);
       const active = mine.filter((a) => !a.a.conflictDeclaredAt);
@@ -343,7 +350,7 @@ export async function updatePanel(
           await tx.insert(panelMembers).values(added.map((e) => ({ panelId: id, expertId: e.id })));
       }
       const [updated] = await tx.select().from(panels).where(eq(panels.id, id));
-      await staffPanel(tx, updated!, caller);
+      await staffPanel(tx, updated!, caller.id);
       await writeAudit(tx, actorFromCaller(caller, info), {
         action: 'panel.updated',
         entityType: 'panel',
@@ -400,7 +407,7 @@ export async function addDeclarations(
       .insert(panelDeclarations)
       .values(ids.map((declarationId) => ({ declarationId, panelId })))
       .onConflictDoNothing();
-    await staffPanel(tx, p, caller);
+    await staffPanel(tx, p, caller.id);
     await writeAudit(tx, actorFromCaller(caller, info), {
       action: 'panel.declarations_added',
       entityType: 'panel',
@@ -580,7 +587,7 @@ export async function autoAssign({ db }: Deps, caller: Caller, year: number, inf
     let newAssignments = 0;
     const shortfalls: { declarationId: string; missing: number }[] = [];
     for (const p of open) {
-      const r = await staffPanel(tx, p, caller);
+      const r = await staffPanel(tx, p, caller.id);
       newAssignments += r.assignments.length;
       shortfalls.push(...r.shortfalls);
     }
