@@ -141,6 +141,12 @@ async function openPostgres(options: {
   });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', (err) => options.onError?.(err));
+  // Nor one that is checked out (a transaction between two queries): pg-pool listens only to idle clients,
+  // so without this the server's "terminating connection" is an uncaught exception that ends the process.
+  // The request in flight gets the error as a 503, and the pool drops the client when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => options.onError?.(err));
+  });
   const rawOf = (c: pg.Pool | pg.PoolClient): RawSql => ({
     async query<T extends Row>(text: string, params: unknown[] = []) {
       const result = await c.query<T>(text, params);
