@@ -39,7 +39,8 @@ function isDbUnavailable(err: unknown): boolean {
     const message = (e as { message?: unknown }).message;
     if (
       typeof message === 'string' &&
-      /Connection terminated|timeout exceeded when trying to connect/i.test(message)
+      // "… is not queryable": a pooled connection the server ended (restart), reused before the pool dropped it.
+      /Connection terminated|timeout exceeded when trying to connect|is not queryable/i.test(message)
     )
       return true;
     e = (e as { cause?: unknown }).cause;
