@@ -53,6 +53,11 @@ async function buildPgliteTemplate(key: string): Promise<Blob> {
   }
 }
 
+/** The current PGlite template (migrated, seeded, demo accounts) as a data directory dump. */
+export async function pgliteTemplate(): Promise<Blob> {
+  return buildPgliteTemplate(await templateKey());
+}
+
 /** Creates (once per fingerprint) a PostgreSQL template database; test databases are copies of it. */
 async function postgresTemplate(url: string, key: string): Promise<string> {
   const name = `jiqun_tpl_${key}`;
