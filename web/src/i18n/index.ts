@@ -2,6 +2,8 @@ import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+import clustersEn from './clusters.en.ts';
+import clustersZh, { type ClustersDictionary } from './clusters.zh-CN.ts';
 import en from './en.ts';
 import {
   DEFAULT_LANGUAGE,
@@ -18,7 +20,7 @@ export { LANGUAGES, type Language } from './languages.ts';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Dictionary };
+    resources: { translation: Dictionary & ClustersDictionary };
   }
 }
 
@@ -41,7 +43,10 @@ export function initI18n(): typeof i18next {
   const lng = readStoredLanguage();
   applyLanguage(lng);
   void i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: {
+      'zh-CN': { translation: { ...zhCN, ...clustersZh } },
+      en: { translation: { ...en, ...clustersEn } },
+    },
     lng,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: ['zh-CN', 'en'],
