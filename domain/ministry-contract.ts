@@ -277,15 +277,28 @@ export const identificationDto = z.object({
 
 export const NOTICE_KINDS = ['recommendation', 'publicity', 'identification', 'other'] as const;
 
+export const noticeAttachmentDto = z.object({
+  id: z.string(),
+  filename: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  contentType: z.string(),
+});
+export type NoticeAttachmentDto = z.infer<typeof noticeAttachmentDto>;
+
 export const noticeDto = z.object({
   id: z.string(),
   kind: z.enum(NOTICE_KINDS),
   campaignYear: z.number().int().nullable(),
   noticeNo: z.string().nullable(),
   title: z.string(),
+  titleEn: z.string().nullable().describe('The English title, where given'),
+  unitCode: z.string().nullable().describe('The recommending unit that published it; null for the ministry'),
+  unitName: z.string().nullable(),
   body: z.string(),
   publishedOn: z.string(),
   publicityId: z.string().nullable().describe('The 公示 this notice announces, if any'),
+  attachments: z.array(noticeAttachmentDto),
 });
 export type NoticeDto = z.infer<typeof noticeDto>;
 
@@ -294,6 +307,7 @@ export const createNoticeBody = z.object({
   campaignYear: z.int().nullable().default(null),
   noticeNo: z.string().trim().max(100).nullable().default(null),
   title: z.string().trim().min(1).max(200),
+  titleEn: z.string().trim().min(1).max(300).nullable().default(null),
   body: z.string().max(50_000).default(''),
   publishedOn: z.iso.date(),
 });

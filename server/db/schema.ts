@@ -297,6 +297,8 @@ export const notices = pgTable('notices', {
   campaignYear: integer('campaign_year'),
   noticeNo: text('notice_no'),
   title: text('title').notNull(),
+  titleEn: text('title_en'),
+  unitCode: text('unit_code'),
   body: text('body').notNull().default(''),
   publishedOn: date('published_on', { mode: 'string' }).notNull(),
   createdBy: uuid('created_by'),
@@ -566,5 +568,17 @@ export const clusterFiles = pgTable('cluster_files', {
   sha256: text('sha256').notNull(),
   contentType: text('content_type').notNull(),
   uploadedBy: uuid('uploaded_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const noticeAttachments = pgTable('notice_attachments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  noticeId: uuid('notice_id').notNull(),
+  filename: text('filename').notNull(),
+  storageKey: text('storage_key').notNull(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  sha256: text('sha256').notNull(),
+  contentType: text('content_type').notNull(),
+  createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });

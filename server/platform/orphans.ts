@@ -13,6 +13,7 @@ export const STORAGE_KEY_COLUMNS = [
   'inspection_files.storage_key',
   'objections.evidence_key',
   'cluster_files.storage_key',
+  'notice_attachments.storage_key',
 ] as const;
 
 /** Which of `keys` a record still needs. */
@@ -36,7 +37,8 @@ function referencedKeys(keys: string[]): SQL {
           )
        OR EXISTS (SELECT 1 FROM inspection_files f WHERE f.storage_key = k.key)
        OR EXISTS (SELECT 1 FROM objections o WHERE o.evidence_key = k.key)
-       OR EXISTS (SELECT 1 FROM cluster_files c WHERE c.storage_key = k.key)`;
+       OR EXISTS (SELECT 1 FROM cluster_files c WHERE c.storage_key = k.key)
+       OR EXISTS (SELECT 1 FROM notice_attachments n WHERE n.storage_key = k.key)`;
 }
 
 const BATCH = 500;
