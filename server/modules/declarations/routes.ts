@@ -161,7 +161,17 @@ export const declarationRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) 
         tags,
         summary: 'A workflow step: submit (400 lists every missing item; 409 DEADLINE_PASSED) or withdraw',
         params: z.object({ id: z.uuid(), action: z.enum(WORKFLOW_ACTIONS) }),
-        body: z.object({ comment: z.string().trim().max(2000).optional() }).optional(),
+        body: z
+          .object({
+            comment: z.string().trim().max(2000).optional(),
+            expectedStatus: z
+              .enum(DECLARATION_STATUSES)
+              .optional()
+              .describe(
+                'The status you decided on: 409 INVALID_TRANSITION if someone else acted meanwhile (two officials at once)',
+              ),
+          })
+          .optional(),
         response: { 200: declarationDto },
       },
     },
@@ -173,6 +183,7 @@ export const declarationRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) 
         req.params.action,
         req.body?.comment ?? null,
         requestInfo(req),
+        req.body?.expectedStatus,
       ),
   );
 

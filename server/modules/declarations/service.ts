@@ -235,6 +235,8 @@ export async function actOnDeclaration(
   action: WorkflowAction,
   comment: string | null,
   info: RequestInfo,
+  /** The status the caller saw: another official's decision in between makes this one a 409. */
+  expectedStatus?: DeclarationStatus,
 ): Promise<DeclarationDto> {
   return db.transaction(async (tx) => {
     const row = await findDeclaration(tx, caller, id, true);
@@ -242,6 +244,13 @@ export async function actOnDeclaration(
     const transition = TRANSITIONS[action];
     if (!(transition.roles as readonly string[]).includes(caller.role))
       throw forbidden(`Your role may not ${action} a declaration`);
+    if (expectedStatus !== undefined && status !== expectedStatus) {
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `The declaration is ${status} now, not ${expectedStatus}: someone acted on it meanwhile`,
+        [{ path: 'expectedStatus', message: 'stale', currentStatus: status }],
+      );
+    }
     if (!canTransition(action, status, caller.role)) {
       throw new AppError('INVALID_TRANSITION', `Cannot ${action} a declaration in status ${status}`);
     }
