@@ -1,7 +1,7 @@
 // Crash survival: the real server as a child process takes 100 uploads and submissions at once and is
 // killed with SIGKILL in the middle; after a restart every acknowledged write is there, nothing is half
 // written (a submitted declaration without its snapshot, a record without its file), the audit chain still
-// verifies, and the orphan cleanup leaves exactly the files records refer to. On PGlite (the embedded
+// verifies, and the orphan cleanup (cleanupOrphans) leaves exactly the files records refer to. On PGlite (the embedded
 // database in the data directory) and on PostgreSQL (a fresh database of the test run).
 // JIQUN_CRASH_CYCLES sets how many kill -9 cycles run (default 2).
 import assert from 'node:assert/strict';
@@ -13,6 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { EVIDENCE_CATEGORIES } from '../../domain/declaration-form.ts';
 import { sampleContent } from '../db/seed/sample-content.ts';
 import { type Database, openDatabase } from '../platform/db.ts';
+import { cleanupOrphans } from '../platform/orphans.ts';
 import type { Storage } from '../platform/storage.ts';
 import { LocalStorage } from '../platform/storage.ts';
 import { call, login, openCampaign, type Session } from '../test-support/app.ts';
@@ -220,37 +221,8 @@ const exists = (p: string) =>
     () => false,
   );
 
-/**
- * The orphan cleanup job (server/platform/orphans.ts) when it is there; otherwise the same rule applied
- * here — a stored file no record refers to, and temporary files — so the test still says what is left.
- */
+/** The daily orphan cleanup (server/platform/orphans.ts), with no grace period: the server is stopped. */
 async function cleanup(db: Database, storage: Storage): Promise<{ removed: number; source: string }> {
-  const modulePath = '../platform/orphans.ts';
-  const mod = (await import(modulePath).catch(() => null)) as {
-    cleanupOrphans?: (
-      deps: { db: unknown; storage: Storage },
-      opts: { olderThanMinutes: number },
-    ) => Promise<{ removed: number; tmpRemoved: number }>;
-  } | null;
-  if (mod?.cleanupOrphans) {
-    const r = await mod.cleanupOrphans({ db: db.db, storage }, { olderThanMinutes: 0 });
-    return { removed: r.removed + r.tmpRemoved, source: 'cleanupOrphans' };
-  }
-  let removed = 0;
-  const referenced = new Set(
-    (
-      await db.raw.query<{ k: string }>(
-        `SELECT storage_key AS k FROM attachments UNION SELECT storage_key FROM inspection_files
-         UNION SELECT evidence_key FROM objections WHERE evidence_key IS NOT NULL`,
-      )
-    ).map((r) => r.k),
-  );
-  for await (const o of storage.list()) {
-    if (!referenced.has(o.key)) {
-      await storage.remove(o.key);
-      removed++;
-    }
-  }
-  removed += await storage.sweepTemp(new Date(Date.now() + 1000));
-  return { removed, source: 'the test (server/platform/orphans.ts not found)' };
+  const r = await cleanupOrphans({ db: db.db, storage }, { olderThanMinutes: 0 });
+  return { removed: r.removed + r.tmpRemoved, source: 'cleanupOrphans' };
 }
