@@ -471,6 +471,7 @@ export const annualReports = pgTable('annual_reports', {
   submittedLate: boolean('submitted_late'),
   returnReason: text('return_reason'),
   forwardedAt: ts('forwarded_at'),
+  figuresPublic: boolean('figures_public').notNull().default(false),
   createdBy: uuid('created_by'),
   updatedBy: uuid('updated_by'),
   createdAt: ts('created_at').notNull().defaultNow(),

@@ -6,7 +6,9 @@ import { REGION_KEYS } from '../../../domain/units.ts';
 import { chinaDate } from '../../../domain/workflow.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { contentDisposition } from '../../platform/file-type.ts';
+import { requestInfo } from '../auth/routes.ts';
 import { presentPublicCluster, presentStats, publicRegistryDto, publicStatsDto } from './presenter.ts';
+import { publicClusterDetail, publicClusterDetailDto, setFiguresPublic } from './public-detail.ts';
 import { queryKey, RegistryCache } from './registry-cache.ts';
 import { etagMatches, registryCsv, registryEtag, registryXlsx } from './registry-export.ts';
 import { type RegistryFilter, registryCounts, registryRows } from './repo.ts';
@@ -160,5 +162,35 @@ export const publicClusterRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps
       if (notModified(req, reply, answer.etag)) return reply;
       return reply.type(json).send(answer.body as never);
     },
+  );
+
+  app.get(
+    '/api/v1/public/clusters/:id',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'One cluster: its registry row, public history and the annual figures its unit published',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: publicClusterDetailDto },
+      },
+    },
+    async (req) => publicClusterDetail(deps, req.params.id, chinaDate(deps.clock.now())),
+  );
+
+  app.put(
+    '/api/v1/clusters/:id/annual-reports/:year/publication',
+    {
+      config: { access: ['unit', 'ministry'] },
+      schema: {
+        tags: ['annual reports'],
+        summary: 'Publish (or withdraw) a forwarded report’s key figures on the cluster’s public page',
+        params: z.object({ id: z.uuid(), year: z.coerce.number().int().min(2000).max(2100) }),
+        body: z.object({ public: z.boolean() }),
+        response: { 200: z.object({ year: z.number().int(), figuresPublic: z.boolean() }) },
+      },
+    },
+    async (req) =>
+      setFiguresPublic(deps, req.caller!, req.params.id, req.params.year, req.body.public, requestInfo(req)),
   );
 };
