@@ -41,6 +41,7 @@ import type { Deps } from './platform/deps.ts';
 import { installErrorHandling } from './platform/error-handler.ts';
 import { errorBody } from './platform/errors.ts';
 import { projectPath } from './platform/paths.ts';
+import { limitUploads } from './platform/uploads.ts';
 
 export type AppOptions = Omit<Deps, 'clock'> & {
   /** The time the server acts on; the system clock when absent. */
@@ -125,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin, { db: opts.db, demo: config.demo });
+  limitUploads(app, opts);
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

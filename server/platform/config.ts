@@ -38,6 +38,7 @@ const envSchema = z.object({
   JIQUN_DB_CONNECT_TIMEOUT_MS: intFromEnv(100, 600_000).default(15_000),
   JIQUN_UPLOAD_DIR: z.string().min(1).optional(),
   JIQUN_MAX_UPLOAD_MB: intFromEnv(1, 10_240).default(100),
+  JIQUN_UPLOADS_PER_HOUR: intFromEnv(1, 1_000_000).default(600),
   JIQUN_STORAGE: z.enum(['local', 's3']).default('local'),
   JIQUN_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   JIQUN_S3_BUCKET: z
@@ -74,6 +75,8 @@ export type Config = {
   dbConnectTimeoutMs: number;
   /** Evidence files (local storage); with S3, only the temporary files of uploads in progress. */
   uploadDir: string;
+  /** Uploads one account may start per hour (429 beyond): a stolen session cannot fill the disk. */
+  uploadsPerHour: number;
   maxUploadBytes: number;
   storage: StorageConfig;
 };
@@ -144,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbConnectTimeoutMs: e.JIQUN_DB_CONNECT_TIMEOUT_MS,
     uploadDir: e.JIQUN_UPLOAD_DIR ? path.resolve(e.JIQUN_UPLOAD_DIR) : path.join(dataDir, 'uploads'),
     maxUploadBytes: e.JIQUN_MAX_UPLOAD_MB * 1024 * 1024,
+    uploadsPerHour: e.JIQUN_UPLOADS_PER_HOUR,
     storage:
       e.JIQUN_STORAGE === 's3'
         ? {

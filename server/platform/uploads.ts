@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
+import type { Db } from './db.ts';
 import { AppError } from './errors.ts';
 import {
   extensionMatches,
@@ -10,6 +12,7 @@ import {
   ZipBombError,
 } from './file-type.ts';
 import { type UploadOutcome, uploadBytes, uploadsTotal } from './metrics.ts';
+import { hitWindow } from './rate-limit.ts';
 import type { Received, Storage } from './storage.ts';
 
 export type StoredFile = { key: string; filename: string; size: number; sha256: string; type: SniffedType };
@@ -91,4 +94,24 @@ function outcomeOf(err: unknown): UploadOutcome {
   if (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ABORT_ERR')
     return 'aborted';
   return 'failed';
+}
+
+/**
+ * Counts every multipart request of a signed-in caller against `uploadsPerHour` and answers 429 beyond it,
+ * before a byte is stored. (The public objection form has its own per-address limit.)
+ */
+export function limitUploads(
+  app: FastifyInstance,
+  deps: { db: Db; config: Pick<Config, 'uploadsPerHour'> },
+): void {
+  app.addHook('preHandler', async (req) => {
+    if (!req.caller || !req.isMultipart()) return;
+    const w = await hitWindow(deps.db, `upload:user:${req.caller.id}`, 60);
+    if (w.count > deps.config.uploadsPerHour) {
+      const retry = Math.max(1, Math.ceil((w.resetsAt.getTime() - Date.now()) / 1000));
+      throw new AppError('RATE_LIMITED', 'Too many uploads from your account; try again later', [], {
+        'retry-after': String(retry),
+      });
+    }
+  });
 }
