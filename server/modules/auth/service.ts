@@ -139,7 +139,7 @@ export async function changePassword(
       { path: 'currentPassword', message: 'does not match' },
     ]);
   }
-  assertStrongPassword(input.newPassword, 'newPassword');
+  assertStrongPassword(input.newPassword, 'newPassword', caller.username);
   const hash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await tx

@@ -55,7 +55,7 @@ async function resolveScope(
 
 /** Creates a real (non-demo) account with an argon2id password; used by the API and the admin CLI. */
 export async function createUser(db: Db, actor: AuditActor, input: NewUser): Promise<UserDto> {
-  assertStrongPassword(input.password, 'password');
+  assertStrongPassword(input.password, 'password', input.username);
   const scope = await resolveScope(db, input);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -93,7 +93,7 @@ export async function resetPassword(
   username: string,
   password: string,
 ): Promise<void> {
-  assertStrongPassword(password, 'password');
+  assertStrongPassword(password, 'password', username);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const [row] = await tx

@@ -30,18 +30,50 @@ export async function burnVerification(password: string): Promise<void> {
   await verifyPassword(await dummy, password);
 }
 
+// Passwords that pass the length and letters-and-digits rules yet top every leaked-password list, plus
+// what people make from this system's name. The first thing an attacker tries; lowercased.
+const WELL_KNOWN = new Set([
+  'password1',
+  'password12',
+  'password123',
+  'password1234',
+  'passw0rd123',
+  'p@ssw0rd123',
+  'qwerty1234',
+  'qwerty12345',
+  'qwertyuiop1',
+  '1qaz2wsx3edc',
+  '1q2w3e4r5t',
+  'abc1234567',
+  'abcd123456',
+  'a123456789',
+  '123456789a',
+  '1234567890a',
+  'admin12345',
+  'admin123456',
+  'iloveyou123',
+  'woaini1314',
+  'jiqun12345',
+  'jiqun123456',
+]);
+
 /** Minimum password rules for real accounts (demo accounts are exempt). */
-export function passwordProblems(password: string): string[] {
+export function passwordProblems(password: string, username?: string): string[] {
   const problems: string[] = [];
   if (password.length < 10) problems.push('at least 10 characters');
   if (password.length > 200) problems.push('at most 200 characters');
   if (!/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) problems.push('letters and digits');
+  const lower = password.toLowerCase();
+  if (WELL_KNOWN.has(lower)) problems.push('not a well-known password');
+  if (username && username.length >= 3 && lower.includes(username.toLowerCase()))
+    problems.push('not the user name');
+  if (/^(.)\1+$/.test(password.replace(/\d+$/, ''))) problems.push('more than one repeated character');
   return problems;
 }
 
 /** Refuses a weak password with VALIDATION_FAILED, each problem a detail at `path`. */
-export function assertStrongPassword(password: string, path: string): void {
-  const problems = passwordProblems(password);
+export function assertStrongPassword(password: string, path: string, username?: string): void {
+  const problems = passwordProblems(password, username);
   if (problems.length) {
     throw new AppError(
       'VALIDATION_FAILED',
