@@ -81,7 +81,11 @@ describe('validateCampaign', () => {
       ['unitDeadline'],
     );
     assert.deepEqual(validateCampaign({ ...campaign2023, opensAt: '2023-03-01' }), [
-      { path: 'opensAt', message: 'opensAt 2023-03-01 is before noticeDate 2023-03-09' },
+      {
+        path: 'opensAt',
+        message: 'opensAt 2023-03-01 is before noticeDate 2023-03-09',
+        messageZh: '2023-03-01 早于前一日期 2023-03-09（通知日期）',
+      },
     ]);
     assert.deepEqual(
       validateCampaign({ ...campaign2023, opensAt: '2023-03-09', countyDeadline: '2023-07-31' }),

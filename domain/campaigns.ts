@@ -63,10 +63,18 @@ export interface CampaignIssue {
   /** Dotted path of the offending field, e.g. 'quotas.xpcc'. */
   readonly path: string;
   readonly message: string;
+  /** The same in Chinese, for the screens. */
+  readonly messageZh: string;
 }
 
 /** Date fields in the order they must occur; each present one must not be earlier than those before it. */
 const DATE_ORDER = ['noticeDate', 'opensAt', 'countyDeadline', 'unitDeadline'] as const;
+const DATE_LABELS_ZH: Record<(typeof DATE_ORDER)[number], string> = {
+  noticeDate: '通知日期',
+  opensAt: '开始申报',
+  countyDeadline: '县级申报截止',
+  unitDeadline: '推荐截止',
+};
 
 /** Business checks beyond the shape: positive integer quotas, dates in order, year consistent. */
 export function validateCampaign(campaign: Campaign): CampaignIssue[] {
@@ -74,31 +82,51 @@ export function validateCampaign(campaign: Campaign): CampaignIssue[] {
   for (const kind of UNIT_KIND_KEYS) {
     const quota = campaign.quotas[kind];
     if (!Number.isInteger(quota) || quota < 1) {
-      issues.push({ path: `quotas.${kind}`, message: `quota must be a positive integer, got ${quota}` });
+      issues.push({
+        path: `quotas.${kind}`,
+        message: `quota must be a positive integer, got ${quota}`,
+        messageZh: `名额须为正整数（当前为${quota}）`,
+      });
     }
   }
-  let previous: { field: string; date: string } | null = null;
+  let previous: { field: (typeof DATE_ORDER)[number]; date: string } | null = null;
   for (const field of DATE_ORDER) {
     const date = campaign[field];
     if (date === null) continue;
     // ISO dates compare correctly as strings.
     if (previous !== null && date < previous.date) {
-      issues.push({ path: field, message: `${field} ${date} is before ${previous.field} ${previous.date}` });
+      issues.push({
+        path: field,
+        message: `${field} ${date} is before ${previous.field} ${previous.date}`,
+        messageZh: `${date} 早于前一日期 ${previous.date}（${DATE_LABELS_ZH[previous.field]}）`,
+      });
     }
     previous = { field, date };
   }
   const noticeYear = /〔(\d{4})〕/.exec(campaign.noticeNo)?.[1];
   if (noticeYear !== undefined && Number(noticeYear) !== campaign.year) {
-    issues.push({ path: 'noticeNo', message: `notice year ${noticeYear} differs from campaign year` });
+    issues.push({
+      path: 'noticeNo',
+      message: `notice year ${noticeYear} differs from campaign year`,
+      messageZh: `通知文号年份${noticeYear}与年度不一致`,
+    });
   }
   if (campaign.noticeDate !== null && Number(campaign.noticeDate.slice(0, 4)) !== campaign.year) {
-    issues.push({ path: 'noticeDate', message: 'notice date is not in the campaign year' });
+    issues.push({
+      path: 'noticeDate',
+      message: 'notice date is not in the campaign year',
+      messageZh: '通知日期不在本年度内',
+    });
   }
   for (const message of campaign.rules.scoringWeights ? weightProblems(campaign.rules.scoringWeights) : []) {
-    issues.push({ path: 'rules.scoringWeights', message });
+    issues.push({ path: 'rules.scoringWeights', message, messageZh: `评分权重：${message}` });
   }
   if (campaign.identifiedCount !== null && campaign.identifiedCount < 0) {
-    issues.push({ path: 'identifiedCount', message: 'identified count must not be negative' });
+    issues.push({
+      path: 'identifiedCount',
+      message: 'identified count must not be negative',
+      messageZh: '认定数量不能为负数',
+    });
   }
   return issues;
 }

@@ -14,7 +14,7 @@ function assertValid(c: Campaign): void {
     throw new AppError(
       'VALIDATION_FAILED',
       'The campaign settings are inconsistent',
-      issues.map((i) => ({ path: i.path, message: i.message })),
+      issues.map((i) => ({ path: i.path, message: i.message, messageZh: i.messageZh })),
     );
 }
 

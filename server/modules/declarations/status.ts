@@ -1,5 +1,5 @@
 import { inArray, sql } from 'drizzle-orm';
-import type { DeclarationStatus } from '../../../domain/workflow.ts';
+import { type DeclarationStatus, STATUS_LABELS } from '../../../domain/workflow.ts';
 import { declarationEvents, declarations } from '../../db/schema.ts';
 import type { Caller } from '../../platform/auth/caller.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -30,10 +30,16 @@ export async function moveDeclarations(
   const byId = new Map(found.map((d) => [d.id, d]));
   const details = ids.flatMap((id, i) => {
     const d = byId.get(id);
-    if (!d) return [{ path: `declarationIds[${i}]`, message: 'no such declaration' }];
+    if (!d) return [{ path: `declarationIds[${i}]`, message: 'no such declaration', messageZh: '无此申报' }];
     if (!step.from.includes(d.status as DeclarationStatus))
       return [
-        { path: `declarationIds[${i}]`, message: `status ${d.status}, expected ${step.from.join(' or ')}` },
+        {
+          path: `declarationIds[${i}]`,
+          message: `status ${d.status}, expected ${step.from.join(' or ')}`,
+          messageZh: `当前状态为“${STATUS_LABELS[d.status as DeclarationStatus]?.zh ?? d.status}”，应为“${step.from.map((s) => STATUS_LABELS[s].zh).join('”或“')}”`,
+          reason: 'wrong_status',
+          status: d.status,
+        },
       ];
     return [];
   });

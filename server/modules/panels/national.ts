@@ -265,10 +265,33 @@ export async function putShortlist(
     const details = ids.flatMap((id, i) => {
       const d = found.find((f) => f.id === id);
       const path = `declarationIds[${i}]`;
-      if (!d || d.year !== year) return [{ path, message: 'not a declaration of this campaign' }];
+      if (!d || d.year !== year)
+        return [
+          {
+            path,
+            message: 'not a declaration of this campaign',
+            messageZh: '不是本年度的申报',
+            reason: 'not_in_campaign',
+          },
+        ];
       if (d.status !== 'recommended' && d.status !== 'shortlisted')
-        return [{ path, message: `status ${d.status}: only recommended declarations can be shortlisted` }];
-      if (d.phase !== 'final') return [{ path, message: 'its panel’s scores are not final yet' }];
+        return [
+          {
+            path,
+            message: `status ${d.status}: only recommended declarations can be shortlisted`,
+            messageZh: '只有已推荐的申报可以入围',
+            reason: 'wrong_status',
+          },
+        ];
+      if (d.phase !== 'final')
+        return [
+          {
+            path,
+            message: 'its panel’s scores are not final yet',
+            messageZh: '所在评审组尚未定稿',
+            reason: 'panel_not_final',
+          },
+        ];
       return [];
     });
     if (details.length)

@@ -623,19 +623,39 @@ export async function advancePhase(
       );
     }
     const detail = await panelDetail(tx, panelId);
-    const details: { path: string; message: string }[] = [];
+    // Each blocker in English and Chinese, with a reason code and the names, so any client can word it.
+    const details: {
+      path: string;
+      message: string;
+      messageZh: string;
+      reason: string;
+      [k: string]: unknown;
+    }[] = [];
     if (detail.declarations.length === 0)
-      details.push({ path: 'declarations', message: 'the panel has no declarations' });
+      details.push({
+        path: 'declarations',
+        message: 'the panel has no declarations',
+        messageZh: '评审组尚无申报',
+        reason: 'empty_panel',
+      });
     for (const d of detail.declarations) {
       if (to === 'revealed' && d.missingExperts > 0)
         details.push({
           path: d.declarationId,
           message: `${d.clusterName}: ${d.missingExperts} more expert(s) needed`,
+          messageZh: `${d.clusterName}：还需${d.missingExperts}名专家`,
+          reason: 'missing_experts',
+          clusterName: d.clusterName,
+          missing: d.missingExperts,
         });
       for (const a of d.assignments.filter((x) => x.status === 'pending'))
         details.push({
           path: d.declarationId,
           message: `${d.clusterName}: ${a.expert.displayName} has not scored`,
+          messageZh: `${d.clusterName}：${a.expert.displayName}尚未评分`,
+          reason: 'not_scored',
+          clusterName: d.clusterName,
+          expertName: a.expert.displayName,
         });
     }
     if (details.length)

@@ -3,7 +3,7 @@ import { addWorkingDays } from '../../../domain/calendar.ts';
 import type { DeclarationContent } from '../../../domain/declaration-form.ts';
 import type { ObjectionDto, PublicityDto } from '../../../domain/ministry-contract.ts';
 import { objectionsOpen, validityPeriod } from '../../../domain/panels.ts';
-import { chinaDate, type DeclarationStatus } from '../../../domain/workflow.ts';
+import { chinaDate, type DeclarationStatus, STATUS_LABELS } from '../../../domain/workflow.ts';
 import {
   campaigns,
   clusters,
@@ -455,14 +455,43 @@ export async function identify(
     const details = input.declarationIds.flatMap((id, i) => {
       const r = found.find((f) => f.d.id === id);
       const path = `declarationIds[${i}]`;
-      if (!r || r.d.campaignYear !== year) return [{ path, message: 'not a declaration of this campaign' }];
+      if (!r || r.d.campaignYear !== year)
+        return [
+          {
+            path,
+            message: 'not a declaration of this campaign',
+            messageZh: '不是本年度的申报',
+            reason: 'not_in_campaign',
+          },
+        ];
       if (r.d.status !== 'publicized')
-        return [{ path, message: `${r.d.clusterName}: status ${r.d.status}, not in 公示` }];
+        return [
+          {
+            path,
+            message: `${r.d.clusterName}: status ${r.d.status}, not in 公示`,
+            messageZh: `${r.d.clusterName}：当前状态为“${STATUS_LABELS[r.d.status as DeclarationStatus]?.zh ?? r.d.status}”，不在公示中`,
+            reason: 'not_publicized',
+            clusterName: r.d.clusterName,
+          },
+        ];
       const problems = [];
       if (r.endsOn && (r.endsOn >= input.publishedOn || r.endsOn >= today))
-        problems.push({ path, message: `${r.d.clusterName}: 公示 runs until ${r.endsOn}` });
+        problems.push({
+          path,
+          message: `${r.d.clusterName}: 公示 runs until ${r.endsOn}`,
+          messageZh: `${r.d.clusterName}：公示期至${r.endsOn}，尚未结束`,
+          reason: 'publicity_running',
+          clusterName: r.d.clusterName,
+          endsOn: r.endsOn,
+        });
       if (open.some((o) => o.declarationId === id))
-        problems.push({ path, message: `${r.d.clusterName}: an objection is not resolved` });
+        problems.push({
+          path,
+          message: `${r.d.clusterName}: an objection is not resolved`,
+          messageZh: `${r.d.clusterName}：有异议尚未处理`,
+          reason: 'objection_open',
+          clusterName: r.d.clusterName,
+        });
       return problems;
     });
     if (details.length)

@@ -68,7 +68,7 @@ function PanelView() {
 
 /** A panel: phase stepper, members, declarations × experts, aggregates and consensus. */
 function PanelBody({ panel }: { panel: PanelDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lang = useLanguage();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -100,7 +100,10 @@ function PanelBody({ panel }: { panel: PanelDetail }) {
       void message.success(t('ministry.panel.advanced', { phase: phaseLabel(next) }));
     } catch (err) {
       if (err instanceof ApiError && err.status === 409)
-        setBlocked({ message: err.message, lines: blockerLines(err.details) });
+        setBlocked({
+          message: err.message,
+          lines: blockerLines(err.details, i18n.language.startsWith('zh')),
+        });
       else setBlocked({ message: t('ministry.panel.failed', { message: errorText(err) }), lines: [] });
     } finally {
       setAdvancing(false);

@@ -56,7 +56,7 @@ export function CampaignFormDrawer({
   nextYear: number;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lang = useLanguage();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -82,7 +82,7 @@ export function CampaignFormDrawer({
       onClose();
     } catch (err) {
       if (err instanceof ApiError && err.code === 'VALIDATION_FAILED') {
-        const { fields, general: rest } = fieldErrorsOf(err.details);
+        const { fields, general: rest } = fieldErrorsOf(err.details, i18n.language.startsWith('zh'));
         // The paths come from the server as strings; fieldErrorsOf keeps only those naming a field here.
         form.setFields(fields as Parameters<typeof form.setFields>[0]);
         setGeneral(rest.length ? rest : fields.length ? [] : [err.message]);

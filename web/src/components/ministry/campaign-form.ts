@@ -154,12 +154,21 @@ export interface FieldErrors {
 }
 
 /** Groups a VALIDATION_FAILED's details by form field; details not naming a field are general. */
-export function fieldErrorsOf(details: readonly unknown[]): FieldErrors {
+export function fieldErrorsOf(details: readonly unknown[], preferChinese = false): FieldErrors {
   const byField = new Map<string, string[]>();
   const general: string[] = [];
   for (const d of details) {
-    const detail = (typeof d === 'object' && d !== null ? d : {}) as { path?: unknown; message?: unknown };
-    const message = typeof detail.message === 'string' ? detail.message : String(d);
+    const detail = (typeof d === 'object' && d !== null ? d : {}) as {
+      path?: unknown;
+      message?: unknown;
+      messageZh?: unknown;
+    };
+    const message =
+      preferChinese && typeof detail.messageZh === 'string'
+        ? detail.messageZh
+        : typeof detail.message === 'string'
+          ? detail.message
+          : String(d);
     const path = typeof detail.path === 'string' ? fieldPath(detail.path).join('.') : '';
     // The weights are one form value: a problem with one weight shows under the group, numbered by area.
     const weight = /^rules\.scoringWeights\.(\d+)$/.exec(path);

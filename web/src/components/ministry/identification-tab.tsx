@@ -21,7 +21,7 @@ import { errorText, QueryError } from './query-error.tsx';
 
 /** 认定: the notice number and date, which publicized clusters to identify, and the clusters once identified. */
 export function IdentificationTab({ year }: { year: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lang = useLanguage();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -78,7 +78,7 @@ export function IdentificationTab({ year }: { year: number }) {
     } catch (err) {
       setError({
         message: t('ministry.identify.failed', { message: errorText(err) }),
-        lines: err instanceof ApiError ? blockerLines(err.details) : [],
+        lines: err instanceof ApiError ? blockerLines(err.details, i18n.language.startsWith('zh')) : [],
       });
     } finally {
       setBusy(false);

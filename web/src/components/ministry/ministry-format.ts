@@ -89,12 +89,14 @@ export function filtersFromParams(
  * The server's messages name the cluster already; the path (an id or `declarationIds[2]`) is only shown
  * when there is no message.
  */
-export function blockerLines(details: readonly unknown[]): string[] {
+export function blockerLines(details: readonly unknown[], preferChinese = false): string[] {
   return details.map((d) => {
     if (typeof d === 'string') return d;
     if (typeof d === 'object' && d !== null) {
       const r = d as Record<string, unknown>;
-      const msg = typeof r.message === 'string' ? r.message : null;
+      // The server words each blocker in both languages (messageZh beside message).
+      const zh = preferChinese && typeof r.messageZh === 'string' ? r.messageZh : null;
+      const msg = zh ?? (typeof r.message === 'string' ? r.message : null);
       const name = typeof r.clusterName === 'string' ? r.clusterName : null;
       const path = typeof r.path === 'string' ? r.path : null;
       if (msg && name && !msg.includes(name)) return `${name}: ${msg}`;
