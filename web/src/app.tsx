@@ -26,6 +26,12 @@ const MinistryPanelsPage = lazy(() => import('./pages/ministry-panels-page.tsx')
 const MinistryPanelPage = lazy(() => import('./pages/ministry-panel-page.tsx'));
 const MinistryResultsPage = lazy(() => import('./pages/ministry-results-page.tsx'));
 const ClustersPage = lazy(() => import('./pages/clusters-page.tsx'));
+const ClusterPage = lazy(() => import('./pages/cluster-page.tsx'));
+const ClusterImportPage = lazy(() => import('./pages/cluster-import-page.tsx'));
+const ClusterReReviewsPage = lazy(() => import('./pages/cluster-re-reviews-page.tsx'));
+const ClusterSupportPage = lazy(() => import('./pages/cluster-support-page.tsx'));
+const ClusterProvincialPage = lazy(() => import('./pages/cluster-provincial-page.tsx'));
+const AnnualReportsPage = lazy(() => import('./pages/annual-reports-page.tsx'));
 const PublicPublicityPage = lazy(() => import('./pages/public-publicity-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
@@ -82,6 +88,12 @@ const router = createBrowserRouter([
           { path: 'ministry/panels/:id', element: <SuspensePage page={MinistryPanelPage} /> },
           { path: 'ministry/results', element: <SuspensePage page={MinistryResultsPage} /> },
           { path: 'clusters', element: <SuspensePage page={ClustersPage} /> },
+          { path: 'clusters/import', element: <SuspensePage page={ClusterImportPage} /> },
+          { path: 'clusters/:id', element: <SuspensePage page={ClusterPage} /> },
+          { path: 'annual-reports', element: <SuspensePage page={AnnualReportsPage} /> },
+          { path: 're-reviews', element: <SuspensePage page={ClusterReReviewsPage} /> },
+          { path: 'policy-support', element: <SuspensePage page={ClusterSupportPage} /> },
+          { path: 'provincial', element: <SuspensePage page={ClusterProvincialPage} /> },
           { path: '*', element: <SuspensePage page={NotFoundPage} /> },
         ],
       },

@@ -12,6 +12,10 @@ describe('navigation', () => {
       'panels',
       'results',
       'clusters',
+      'annualReports',
+      'reReviews',
+      'policySupport',
+      'clusterImport',
       'reference',
     ]);
     expect(items.every((i) => i.path)).toBe(true);
@@ -28,5 +32,7 @@ describe('navigation', () => {
     expect(selectedNavKey(items, '/ministry/panels/abc')).toBe('panels');
     expect(selectedNavKey(items, '/ministry/results')).toBe('results');
     expect(selectedNavKey(items, '/')).toBe('home');
+    expect(selectedNavKey(items, '/clusters/import')).toBe('clusterImport');
+    expect(selectedNavKey(items, '/clusters/abc')).toBe('clusters');
   });
 });

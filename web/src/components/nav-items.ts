@@ -11,6 +11,11 @@ export type NavKey =
   | 'panels'
   | 'results'
   | 'clusters'
+  | 'annualReports'
+  | 'reReviews'
+  | 'policySupport'
+  | 'clusterImport'
+  | 'provincial'
   | 'reference'
   | 'users';
 
@@ -23,14 +28,26 @@ export interface NavItem {
 const home: NavItem = { key: 'home', path: '/' };
 const reference: NavItem = { key: 'reference', path: '/reference' };
 const clusters: NavItem = { key: 'clusters', path: '/clusters' };
+const annualReports: NavItem = { key: 'annualReports', path: '/annual-reports' };
+const reReviews: NavItem = { key: 'reReviews', path: '/re-reviews' };
+const policySupport: NavItem = { key: 'policySupport', path: '/policy-support' };
 
 /** Side-menu entries per role. Screens without a path render disabled. */
 export function navItemsFor(role: Role): NavItem[] {
   switch (role) {
     case 'county':
-      return [home, { key: 'declarations', path: '/declarations' }, clusters, reference];
+      return [home, { key: 'declarations', path: '/declarations' }, clusters, annualReports, reference];
     case 'unit':
-      return [home, { key: 'review', path: '/review' }, clusters, reference];
+      return [
+        home,
+        { key: 'review', path: '/review' },
+        clusters,
+        annualReports,
+        reReviews,
+        policySupport,
+        { key: 'provincial', path: '/provincial' },
+        reference,
+      ];
     case 'expert':
       return [home, { key: 'expertTasks', path: '/expert' }];
     case 'ministry':
@@ -42,6 +59,10 @@ export function navItemsFor(role: Role): NavItem[] {
         { key: 'panels', path: '/ministry/panels' },
         { key: 'results', path: '/ministry/results' },
         clusters,
+        annualReports,
+        reReviews,
+        policySupport,
+        { key: 'clusterImport', path: '/clusters/import' },
         reference,
       ];
     case 'admin':

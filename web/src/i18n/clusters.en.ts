@@ -1,6 +1,13 @@
 import type { ClustersDictionary } from './clusters.zh-CN.ts';
 
 const clustersEn: ClustersDictionary = {
+  nav: {
+    annualReports: 'Annual reports',
+    reReviews: 'Re-review',
+    policySupport: 'Policy support',
+    clusterImport: 'Import lists',
+    provincial: 'Provincial identification',
+  },
   cl: {
     forbidden: 'Only county authorities, recommending units and MIIT can open this page.',
     unitOnly: 'Only recommending units can open this page.',

@@ -2,6 +2,13 @@
 // change reports, re-review, revocation, overviews, import and provincial rounds. Registered in index.ts;
 // clusters.en.ts is typed against this, so a missing English key is a type error.
 const clustersZh = {
+  nav: {
+    annualReports: '年度发展情况',
+    reReviews: '复核与撤销',
+    policySupport: '政策支持',
+    clusterImport: '导入名单',
+    provincial: '省级认定',
+  },
   cl: {
     forbidden: '仅县级主管部门、推荐单位和工业和信息化部可以查看。',
     unitOnly: '仅推荐单位可以查看此页面。',

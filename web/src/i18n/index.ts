@@ -44,8 +44,8 @@ export function initI18n(): typeof i18next {
   applyLanguage(lng);
   void i18next.use(initReactI18next).init({
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...clustersZh } },
-      en: { translation: { ...en, ...clustersEn } },
+      'zh-CN': { translation: { ...zhCN, ...clustersZh, nav: { ...zhCN.nav, ...clustersZh.nav } } },
+      en: { translation: { ...en, ...clustersEn, nav: { ...en.nav, ...clustersEn.nav } } },
     },
     lng,
     fallbackLng: DEFAULT_LANGUAGE,
