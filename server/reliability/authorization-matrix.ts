@@ -448,4 +448,194 @@ export const MATRIX: Record<string, Probe> = {
     path: (f) => `/api/v1/notifications/${f.notificationId}/read`,
     expect: '401 ok 404 404 404 404 404 404 404',
   },
+
+  // --- cluster lifecycle: annual reports, change reports, re-review, revocation, cultivation ----------
+  // Bodies are empty where a valid one would change the record: the allowed party's 400 shows it got past
+  // its role and scope checks only for routes that check scope first; the GETs show the scope.
+  'POST /api/v1/notices/:id/attachments': {
+    path: (f) => `/api/v1/notices/${f.noticeId}/attachments`,
+    multipart: { file: EMPTY_FILE },
+    expect: '401 403 403 404 404 403 403 400 400',
+  },
+  'DELETE /api/v1/notices/:id/attachments/:attachmentId': {
+    path: (f) => `/api/v1/notices/${f.noticeId}/attachments/${RANDOM}`,
+    expect: '401 403 403 404 404 403 403 404 404',
+  },
+  'GET /api/v1/public/notices/:id/attachments/:attachmentId': {
+    path: (f) => `/api/v1/public/notices/${f.noticeId}/attachments/${RANDOM}`,
+    expect: '404 404 404 404 404 404 404 404 404',
+  },
+  'GET /api/v1/public/clusters/:id': {
+    path: (f) => `/api/v1/public/clusters/${f.clusterId}`,
+    expect: 'ok ok ok ok ok ok ok ok ok',
+  },
+  'PUT /api/v1/clusters/:id/annual-reports/:year/publication': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/annual-reports/2024/publication`,
+    body: () => ({}),
+    expect: '401 403 403 400 400 403 403 400 403',
+  },
+  'GET /api/v1/clusters/:id/history': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/history`,
+    expect: '401 ok 404 ok 404 403 403 ok ok',
+  },
+  'GET /api/v1/clusters/:id/files/:fileId': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/files/${RANDOM}`,
+    expect: '401 404 404 404 404 403 403 404 404',
+  },
+  'GET /api/v1/clusters/:id/change-reports': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/change-reports`,
+    expect: '401 ok 404 ok 404 403 403 ok ok',
+  },
+  'POST /api/v1/clusters/:id/change-reports': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/change-reports`,
+    body: () => ({}),
+    expect: '401 400 400 403 403 403 403 403 403',
+  },
+  'GET /api/v1/clusters/:id/change-reports/:reportId': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/change-reports/${RANDOM}`,
+    expect: '401 404 404 404 404 403 403 404 404',
+  },
+  'POST /api/v1/clusters/:id/change-reports/:reportId/files': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/change-reports/${RANDOM}/files`,
+    multipart: { file: EMPTY_FILE },
+    expect: '401 404 404 403 403 403 403 403 403',
+  },
+  'POST /api/v1/clusters/:id/change-reports/:reportId/actions/:action': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/change-reports/${RANDOM}/actions/submit`,
+    body: () => ({}),
+    expect: '401 403 403 403 403 403 403 400 403',
+  },
+  'GET /api/v1/re-reviews/due': {
+    path: () => '/api/v1/re-reviews/due',
+    expect: '401 ok ok ok ok 403 403 ok ok',
+  },
+  'POST /api/v1/re-reviews/revoke-lapsed': {
+    path: () => '/api/v1/re-reviews/revoke-lapsed',
+    body: () => ({ dryRun: 'not a boolean' }),
+    expect: '401 403 403 ok ok 403 403 ok ok',
+  },
+  'GET /api/v1/clusters/:id/re-review': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/re-review`,
+    expect: '401 404 404 404 404 403 403 404 404',
+  },
+  'PUT /api/v1/clusters/:id/re-review': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/re-review`,
+    body: () => ({}),
+    expect: '401 400 400 403 403 403 403 403 403',
+  },
+  'POST /api/v1/clusters/:id/re-review/actions/submit': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/re-review/actions/submit`,
+    body: () => ({}),
+    expect: '401 404 404 403 403 403 403 403 403',
+  },
+  'POST /api/v1/clusters/:id/re-review/actions/return': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/re-review/actions/return`,
+    body: () => ({}),
+    expect: '401 403 403 404 404 403 403 403 403',
+  },
+  'POST /api/v1/clusters/:id/re-review/actions/verify': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/re-review/actions/verify`,
+    body: () => ({}),
+    expect: '401 403 403 400 400 403 403 403 403',
+  },
+  'POST /api/v1/clusters/:id/re-review/actions/decide': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/re-review/actions/decide`,
+    body: () => ({}),
+    expect: '401 403 403 400 400 403 403 400 403',
+  },
+  'POST /api/v1/clusters/:id/re-review/files': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/re-review/files`,
+    multipart: { file: EMPTY_FILE },
+    expect: '401 404 404 404 404 403 403 403 403',
+  },
+  'POST /api/v1/clusters/:id/actions/revoke': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/actions/revoke`,
+    body: () => ({}),
+    expect: '401 403 403 400 400 403 403 400 400',
+  },
+  'POST /api/v1/clusters/:id/revocation/files': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/revocation/files`,
+    multipart: { file: EMPTY_FILE },
+    expect: '401 403 403 403 404 403 403 409 409',
+  },
+  'GET /api/v1/clusters/:id/annual-reports': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/annual-reports`,
+    expect: '401 ok 404 ok 404 403 403 ok ok',
+  },
+  'GET /api/v1/clusters/:id/annual-reports/:year': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/annual-reports/2024`,
+    expect: '401 404 404 404 404 403 403 404 404',
+  },
+  'PUT /api/v1/clusters/:id/annual-reports/:year': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/annual-reports/2024`,
+    headers: { 'if-match': '999' },
+    body: () => ({}),
+    expect: '401 400 400 403 403 403 403 403 403',
+  },
+  'POST /api/v1/clusters/:id/annual-reports/:year/actions/:action': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/annual-reports/2024/actions/forward`,
+    body: () => ({}),
+    expect: '401 403 403 404 404 403 403 403 403',
+  },
+  'GET /api/v1/clusters/:id/trends': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/trends`,
+    expect: '401 ok 404 ok 404 403 403 ok ok',
+  },
+  'GET /api/v1/annual-reports': {
+    path: () => '/api/v1/annual-reports',
+    expect: '401 ok ok ok ok 403 403 ok ok',
+  },
+  'GET /api/v1/annual-reports/completion/:year': {
+    path: () => '/api/v1/annual-reports/completion/2024',
+    expect: '401 403 403 ok ok 403 403 ok ok',
+  },
+  'GET /api/v1/annual-reports/totals': {
+    path: () => '/api/v1/annual-reports/totals',
+    expect: '401 ok ok ok ok 403 403 ok ok',
+  },
+  'GET /api/v1/clusters/:id/plan': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/plan`,
+    expect: '401 ok 404 ok 404 403 403 ok ok',
+  },
+  'PUT /api/v1/clusters/:id/plan': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/plan`,
+    headers: { 'if-match': '999' },
+    body: () => ({}),
+    expect: '401 400 400 400 400 403 403 403 403',
+  },
+  'GET /api/v1/clusters/:id/support': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/support`,
+    expect: '401 ok 404 ok 404 403 403 ok ok',
+  },
+  'POST /api/v1/clusters/:id/support': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/support`,
+    body: () => ({}),
+    expect: '401 403 403 400 400 403 403 400 403',
+  },
+  'DELETE /api/v1/clusters/:id/support/:supportId': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/support/${RANDOM}`,
+    expect: '401 403 403 404 404 403 403 404 403',
+  },
+  'GET /api/v1/policy-support/totals': {
+    path: () => '/api/v1/policy-support/totals',
+    expect: '401 ok ok ok ok 403 403 ok ok',
+  },
+  'GET /api/v1/units/:code/provincial-campaigns': {
+    path: () => '/api/v1/units/330200/provincial-campaigns',
+    expect: '401 403 403 ok 404 403 403 ok ok',
+  },
+  'POST /api/v1/units/:code/provincial-campaigns': {
+    path: () => '/api/v1/units/330200/provincial-campaigns',
+    body: () => ({}),
+    expect: '401 403 403 400 400 403 403 403 403',
+  },
+  'GET /api/v1/units/:code/provincial-campaigns/:year/candidates': {
+    path: () => '/api/v1/units/330200/provincial-campaigns/2024/candidates',
+    expect: '401 403 403 404 404 403 403 404 404',
+  },
+  'POST /api/v1/units/:code/provincial-campaigns/:year/identification': {
+    path: () => '/api/v1/units/330200/provincial-campaigns/2024/identification',
+    body: () => ({}),
+    expect: '401 403 403 400 400 403 403 403 403',
+  },
 };
