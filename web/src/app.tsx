@@ -33,6 +33,15 @@ const ClusterSupportPage = lazy(() => import('./pages/cluster-support-page.tsx')
 const ClusterProvincialPage = lazy(() => import('./pages/cluster-provincial-page.tsx'));
 const AnnualReportsPage = lazy(() => import('./pages/annual-reports-page.tsx'));
 const PublicPublicityPage = lazy(() => import('./pages/public-publicity-page.tsx'));
+const PortalLayout = lazy(() => import('./components/public/portal-layout.tsx'));
+const PortalHomePage = lazy(() => import('./pages/portal-home-page.tsx'));
+const PortalNoticesPage = lazy(() => import('./pages/portal-notices-page.tsx'));
+const PortalNoticePage = lazy(() => import('./pages/portal-notice-page.tsx'));
+const PortalRegistryPage = lazy(() => import('./pages/portal-registry-page.tsx'));
+const PortalClusterPage = lazy(() => import('./pages/portal-cluster-page.tsx'));
+const PortalMapPage = lazy(() => import('./pages/portal-map-page.tsx'));
+const PortalStatsPage = lazy(() => import('./pages/portal-stats-page.tsx'));
+const PortalDataPage = lazy(() => import('./pages/portal-data-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
 // A 401 from any call but /auth/me and /auth/login means the session expired: mark it signed out so
@@ -64,6 +73,22 @@ const router = createBrowserRouter([
     children: [
       { path: '/login', element: <SuspensePage page={LoginPage} /> },
       { path: '/publicity', element: <SuspensePage page={PublicPublicityPage} /> },
+      {
+        // The public portal: no login. Anonymous visitors at / are sent here (RequireAuth).
+        path: '/portal',
+        element: <SuspensePage page={PortalLayout} />,
+        children: [
+          { index: true, element: <SuspensePage page={PortalHomePage} /> },
+          { path: 'notices', element: <SuspensePage page={PortalNoticesPage} /> },
+          { path: 'notices/:id', element: <SuspensePage page={PortalNoticePage} /> },
+          { path: 'clusters', element: <SuspensePage page={PortalRegistryPage} /> },
+          { path: 'clusters/:id', element: <SuspensePage page={PortalClusterPage} /> },
+          { path: 'map', element: <SuspensePage page={PortalMapPage} /> },
+          { path: 'stats', element: <SuspensePage page={PortalStatsPage} /> },
+          { path: 'data', element: <SuspensePage page={PortalDataPage} /> },
+          { path: '*', element: <SuspensePage page={NotFoundPage} /> },
+        ],
+      },
       {
         path: '/',
         element: (

@@ -1,21 +1,40 @@
+import { LoginOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
 import { Brand } from './brand.tsx';
 import { DemoBanner } from './demo-banner.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { PortalNav } from './public/portal-nav.tsx';
 import { SkipLink } from './skip-link.tsx';
 import { VersionFooter } from './version-footer.tsx';
 
-/** Frame for pages shown without a session (login, fatal errors). */
-export function PublicShell({ children }: { children: ReactNode }) {
+/**
+ * Frame for pages shown without a session (the public portal, 公示, login, fatal errors): the portal's
+ * sections are one click away from each of them.
+ */
+export function PublicShell({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
+  const { t } = useTranslation();
+  const onLogin = useLocation().pathname === '/login';
   return (
     <div className="public-shell">
       <SkipLink />
       <DemoBanner />
       <header className="public-header">
-        <Brand />
-        <LanguageSwitch />
+        <div className="public-header-row">
+          <Brand />
+          <div className="public-header-tools">
+            <LanguageSwitch />
+            {!onLogin && (
+              <Link to="/login" className="public-login-link">
+                <LoginOutlined aria-hidden="true" /> {t('portal.nav.login')}
+              </Link>
+            )}
+          </div>
+        </div>
+        <PortalNav />
       </header>
-      <main id="main-content" tabIndex={-1} className="public-main">
+      <main id="main-content" tabIndex={-1} className={wide ? 'public-main public-main-wide' : 'public-main'}>
         {children}
       </main>
       <VersionFooter />

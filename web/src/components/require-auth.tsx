@@ -6,7 +6,7 @@ import { useSession } from '../api/queries.ts';
 import { PageLoading } from './page-loading.tsx';
 import { PublicShell } from './public-shell.tsx';
 
-/** Renders children only for a signed-in user; otherwise sends the browser to /login. */
+/** Renders children only for a signed-in user; otherwise sends the browser to /login (from / to the portal). */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -27,7 +27,10 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   }
   if (!session.data) {
     const from = `${location.pathname}${location.search}`;
-    return <Navigate to="/login" replace state={from === '/' ? undefined : { from }} />;
+    // A visitor without an account arriving at the site's root lands on the public portal (which links to
+    // sign-in); deeper app links still go to /login and come back after it.
+    if (from === '/') return <Navigate to="/portal" replace />;
+    return <Navigate to="/login" replace state={{ from }} />;
   }
   return children;
 }

@@ -1,4 +1,5 @@
 import ministryEn from './ministry.en.ts';
+import publicEn from './public.en.ts';
 import type { Dictionary } from './zh-CN.ts';
 
 const en: Dictionary = {
@@ -859,6 +860,7 @@ const en: Dictionary = {
     missing: 'Before sign-off, fill in:',
   },
   ...ministryEn,
+  ...publicEn,
   notFound: {
     title: 'Page not found',
     description: 'The page you are looking for does not exist or has been removed.',

@@ -1,5 +1,6 @@
 // The source dictionary. en.ts is typed against it, so a key missing there is a type error.
 import ministryZh from './ministry.zh-CN.ts';
+import publicZh from './public.zh-CN.ts';
 
 const zhCN = {
   app: {
@@ -841,6 +842,7 @@ const zhCN = {
     missing: '签字确认前还需填写：',
   },
   ...ministryZh,
+  ...publicZh,
   notFound: {
     title: '页面不存在',
     description: '您访问的页面不存在或已被移除。',
