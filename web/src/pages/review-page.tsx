@@ -6,7 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import type { StandardsOverall } from '../../../domain/standards.ts';
 import { DECLARATION_STATUSES, type DeclarationStatus } from '../../../domain/workflow.ts';
 import { useSession } from '../api/queries.ts';
-import { useDeclarationDetails, useIntakeList, useUnitDashboard } from '../api/review-queries.ts';
+import { useIntakeList, useUnitDashboard } from '../api/review-queries.ts';
 import { PageLoading } from '../components/page-loading.tsx';
 import { CampaignSelect } from '../components/review/campaign-select.tsx';
 import { IntakeTable } from '../components/review/intake-table.tsx';
@@ -27,20 +27,15 @@ export default function ReviewPage() {
   const { campaigns, items, year, setYear } = useCampaignYear();
   const dashboard = useUnitDashboard(unitCode, year);
   const list = useIntakeList(year);
-  const ids = useMemo(() => (list.data ?? []).map((d) => d.id), [list.data]);
-  const details = useDeclarationDetails(ids);
-
+  // The list rows carry the leading industry and the standards result: one request for the whole table.
   const rows: IntakeRow[] = useMemo(
     () =>
-      (list.data ?? []).map((d) => {
-        const detail = details.byId.get(d.id);
-        return {
-          ...d,
-          industry: detail?.declaration.leadingIndustry.name ?? null,
-          standardsOverall: detail?.standards?.overall ?? null,
-        };
-      }),
-    [list.data, details.byId],
+      (list.data ?? []).map((d) => ({
+        ...d,
+        industry: d.leadingIndustry.name ?? null,
+        standardsOverall: d.standardsOverall,
+      })),
+    [list.data],
   );
 
   // Filters live in the address, so the back button and a shared link keep them.
@@ -126,7 +121,7 @@ export default function ReviewPage() {
           <IntakeTable
             rows={rows}
             loading={list.isPending}
-            detailsPending={details.pending}
+            detailsPending={false}
             filters={filters}
             onFilters={setFilters}
           />
