@@ -101,7 +101,7 @@ export function OverviewTab({ cluster }: { cluster: ClusterDetail }) {
                     {t(`cl.events.${e.kind}` as never, { defaultValue: e.kind })}
                   </Typography.Text>
                   {e.summary && <div className="pre-wrap">{e.summary}</div>}
-                  <Typography.Text type="secondary" className="small-note">
+                  <Typography.Text type="secondary" className="small-note block">
                     {e.actorRole
                       ? `${t(`roles.${e.actorRole}` as never, { defaultValue: e.actorRole })} · `
                       : ''}
