@@ -2,7 +2,7 @@
 // generated and mutated bodies, malformed JSON, odd content types, broken path parameters, junk query strings
 // and forged or missing credentials. Each case is invalid in at least one way by construction, so the answer
 // must be a 4xx with the standard error body — never a 5xx — and the database must be unchanged afterwards.
-// JIQUN_FUZZ_RUNS sets the cases per write route (default 40; read routes get a quarter of it).
+// JIQUN_FUZZ_RUNS sets the cases per write route (default 30; read routes get a quarter of it).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -23,7 +23,7 @@ import {
   withRouteTable,
 } from './support.ts';
 
-const RUNS = fuzzRuns(40);
+const RUNS = fuzzRuns(30);
 let t: TestApp;
 let routes: RouteInfo[];
 let f: Fixture;
