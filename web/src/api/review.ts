@@ -119,8 +119,15 @@ async function listAll(query: Query, signal?: AbortSignal, max = 2000): Promise<
 
 export const reviewApi = {
   listAll,
-  action: (id: string, action: UnitAction, comment?: string) =>
-    http.post<Declaration>(`${decl(id)}/actions/${action}`, comment ? { comment } : {}),
+  /**
+   * `expectedStatus`: the status the official decided on; if a colleague acted meanwhile the server answers
+   * 409 instead of silently replacing that decision.
+   */
+  action: (id: string, action: UnitAction, comment?: string, expectedStatus?: string) =>
+    http.post<Declaration>(`${decl(id)}/actions/${action}`, {
+      ...(comment ? { comment } : {}),
+      ...(expectedStatus ? { expectedStatus } : {}),
+    }),
   bulk: (action: UnitAction, ids: string[], comment?: string) =>
     http.post<{ results: BulkResult[] }>(
       `${V1}/declarations/bulk-actions/${action}`,

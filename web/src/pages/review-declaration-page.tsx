@@ -112,7 +112,7 @@ function ReviewDeclaration({ declaration }: { declaration: Declaration }) {
 
   const act = async (which: UnitAction, comment: string) => {
     try {
-      const updated = await reviewApi.action(declaration.id, which, comment || undefined);
+      const updated = await reviewApi.action(declaration.id, which, comment || undefined, declaration.status);
       queryClient.setQueryData(declarationKeys.one(declaration.id), updated);
       setAction(null);
       void message.success(t(`review.done.${which}`));
