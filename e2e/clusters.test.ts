@@ -7,7 +7,7 @@
 // in through the API, since an imported cluster has no declaration to prefill from; the county writes the
 // statement and submits in the browser), the unit verifies it with an on-site inspection and the ministry
 // extends the identification by three years; in early 2026 the county files the report on 2025 and the unit
-// forwards it. All three annual reports are filled in and submitted in the browser. Back on today's date the
+// forwards it, and records the policy support it gave. All three annual reports are filled in and submitted in the browser. Back on today's date the
 // ministry revokes another cluster with a reason and an evidence file, and the public registry shows both.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -330,6 +330,17 @@ describe('identified clusters: annual reports, change report, re-review, extensi
       const years = unit.locator('.report-card').first().locator('.ant-table-row');
       assert.equal(await years.filter({ hasText: '已报送' }).count(), 3);
       await screenshot(unit, 'clusters-reports');
+      // The unit records the policy support it gave.
+      await unit.getByRole('tab', { name: '政策支持' }).click();
+      await unit.getByRole('button', { name: '记录政策支持' }).click();
+      const supportModal = unit.locator('.ant-modal').filter({ hasText: '支持单位' });
+      await supportModal.getByLabel('名称', { exact: true }).fill('模具产业数字化改造专项资金');
+      await supportModal.getByLabel('金额（亿元）').fill('0.5');
+      await supportModal.getByLabel('日期', { exact: true }).fill('2026-01-20');
+      await supportModal.getByLabel('日期', { exact: true }).press('Enter');
+      await supportModal.getByLabel('支持单位').fill('宁波市财政局');
+      await supportModal.locator('.ant-modal-footer .ant-btn-primary').click();
+      await unit.getByText('合计：1 项，0.5 亿元').waitFor();
       await closeAll();
 
       // --- today: the ministry revokes another cluster ---
@@ -352,6 +363,8 @@ describe('identified clusters: annual reports, change report, re-review, extensi
       await m.locator('.cluster-tags').getByText('已撤销').waitFor();
       await m.getByRole('tab', { name: '概况' }).click();
       await m.locator('.cluster-history').getByText('撤销认定').waitFor();
+      await m.getByRole('link', { name: '政策支持' }).click();
+      await m.locator('.ant-table-row').filter({ hasText: '宁波市' }).getByText('0.5 亿元').first().waitFor();
       const phone = await as('ministry', 390);
       await phone.goto(`${url}/clusters/${clusterId}`);
       await phone.locator('.cluster-history').getByText('延续认定').waitFor();
