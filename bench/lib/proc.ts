@@ -59,6 +59,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
+// Every process the benchmarks start, so a crash of the runner never leaves one behind.
+const children = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
 export type Started = {
   child: ChildProcess;
   pid: number;
@@ -103,9 +109,11 @@ export async function startNode(
     stdio: ['ignore', log, log],
   });
   fs.closeSync(log);
+  children.add(child);
   let exited: number | null = null;
   child.on('exit', (code) => {
     exited = code ?? -1;
+    children.delete(child);
   });
   const url = `http://127.0.0.1:${port}`;
   const readyPath = opts.readyPath ?? '/readyz';

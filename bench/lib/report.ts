@@ -63,5 +63,5 @@ export function table(rows: Row[]): string {
   const width = head.map((h, i) => Math.max(h.length, ...cells.map((c) => [...c[i]!].length)));
   const line = (c: string[]) =>
     `| ${c.map((x, i) => x + ' '.repeat(width[i]! - [...x].length)).join(' | ')} |`;
-  return [line(head), `|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n');
+  return [line(head), `| ${width.map((w) => '-'.repeat(w)).join(' | ')} |`, ...cells.map(line)].join('\n');
 }
