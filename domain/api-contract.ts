@@ -83,6 +83,9 @@ export const metaDto = z.object({
   version: z.string(),
   demo: z.boolean(),
   demoAccounts: z.array(demoAccountDto).nullable(),
+  today: z
+    .string()
+    .describe('The Beijing date the server acts on (a demo installation may have moved its clock)'),
 });
 export type MetaDto = z.infer<typeof metaDto>;
 

@@ -80,6 +80,7 @@ export const opsRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
       version: VERSION,
       demo: deps.config.demo,
       demoAccounts: deps.config.demo ? DEMO_ACCOUNTS_HINT : null,
+      today: chinaDate(deps.clock.now()),
     }),
   );
 
