@@ -11,7 +11,8 @@ export const portalKeys = {
   registry: (filter: RegistryFilter) => ['public', 'registry', filter] as const,
   stats: (filter: RegistryFilter) => ['public', 'stats', filter] as const,
   cluster: (id: string) => ['public', 'cluster', id] as const,
-  notices: (kind: string | undefined, limit: number) => ['public', 'notices', kind ?? 'all', limit] as const,
+  notices: (kind: string | undefined, limit: number, publisher: string | undefined) =>
+    ['public', 'notices', kind ?? 'all', publisher ?? 'all', limit] as const,
   notice: (id: string) => ['public', 'notice', id] as const,
 };
 
@@ -55,12 +56,15 @@ export function usePublicCluster(id: string) {
   });
 }
 
-/** Published notices, newest first, page by page (cursor). */
-export function usePublicNotices(kind: string | undefined, limit = 20) {
+/** Published notices, newest first, page by page (cursor); `publisher` is a unit code or 'ministry'. */
+export function usePublicNotices(kind: string | undefined, limit = 20, publisher?: string) {
   return useInfiniteQuery({
-    queryKey: portalKeys.notices(kind, limit),
+    queryKey: portalKeys.notices(kind, limit, publisher),
     queryFn: ({ pageParam, signal }) =>
-      portalApi.notices({ kind, limit, ...(pageParam ? { cursor: pageParam } : {}) }, signal),
+      portalApi.notices(
+        { kind, limit, unitCode: publisher, ...(pageParam ? { cursor: pageParam } : {}) },
+        signal,
+      ),
     initialPageParam: '' as string,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     staleTime: PUBLIC_STALE_MS,

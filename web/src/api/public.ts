@@ -49,51 +49,41 @@ export interface PublicStats {
   bySection: { code: string; name: string; count: number }[];
 }
 
-/** One event of a cluster's public history, as a public detail endpoint would give it (see the request). */
+/** One step of a cluster's public history (GET /api/v1/public/clusters/:id). */
 export interface PublicClusterEvent {
-  on: string;
-  kind: string;
-  /** A short text for people, in Chinese. */
-  summary?: string | null;
+  kind: 'identified' | 'imported' | 'extended' | 'revoked';
+  onDate: string;
 }
 
-/** Public annual figures the unit chose to publish (amounts in 亿元). */
+/** Annual figures the cluster's unit published (amounts in 亿元, growth in %). */
 export interface PublicAnnualFigures {
   year: number;
-  output?: number | null;
-  outputGrowth?: number | null;
-  enterprises?: number | null;
-  smeOutput?: number | null;
+  output: number | null;
+  outputGrowth: number | null;
+  smeOutput: number | null;
+  leadingIndustryOutput: number | null;
+  enterprises: number | null;
+  smes: number | null;
+  singleChampions: number | null;
+  littleGiants: number | null;
+  specializedSmes: number | null;
+  validInventionPatents: number | null;
+  rdSpending: number | null;
 }
 
 /**
- * The public detail of one cluster: the registry row plus, once the server offers
- * GET /api/v1/public/clusters/:id, its status history and published annual figures.
+ * The public detail of one cluster (GET /api/v1/public/clusters/:id). `history` and `figures` are optional so
+ * that the registry row alone (the fallback against an older server) is one too.
  */
 export interface PublicClusterDetail extends PublicCluster {
-  subSector?: string | null;
-  zoneName?: string | null;
   history?: PublicClusterEvent[];
-  annualFigures?: PublicAnnualFigures[];
+  figures?: PublicAnnualFigures[];
 }
 
-export interface NoticeAttachment {
-  id: string;
-  filename: string;
-  size: number;
-  contentType: string;
-}
+export type { NoticeAttachmentDto as NoticeAttachment } from '../../../domain/ministry-contract.ts';
 
-/**
- * A published notice. English titles, unit notices and attachments are newer fields: shown when the server
- * sends them.
- */
-export type PublicNotice = NoticeDto & {
-  titleEn?: string | null;
-  unitCode?: string | null;
-  unitName?: string | null;
-  attachments?: NoticeAttachment[];
-};
+/** A published notice (English title, publishing unit and attachments where given). */
+export type PublicNotice = NoticeDto;
 
 const V1 = '/api/v1/public';
 
@@ -107,8 +97,10 @@ export const portalApi = {
     http.get<PublicStats>(`${V1}/stats`, asQuery(filter), signal),
   cluster: (id: string, signal?: AbortSignal) =>
     http.get<PublicClusterDetail>(`${V1}/clusters/${encodeURIComponent(id)}`, undefined, signal),
-  notices: (query: { kind?: string; limit?: number; cursor?: string }, signal?: AbortSignal) =>
-    http.get<Page<PublicNotice>>(`${V1}/notices`, query, signal),
+  notices: (
+    query: { kind?: string; limit?: number; cursor?: string; unitCode?: string },
+    signal?: AbortSignal,
+  ) => http.get<Page<PublicNotice>>(`${V1}/notices`, query, signal),
   notice: (id: string, signal?: AbortSignal) =>
     http.get<PublicNotice>(`${V1}/notices/${encodeURIComponent(id)}`, undefined, signal),
 };

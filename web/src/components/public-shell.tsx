@@ -19,8 +19,9 @@ export function PublicShell({ children, wide = false }: { children: ReactNode; w
   return (
     <div className="public-shell">
       <SkipLink />
-      <DemoBanner />
       <header className="public-header">
+        {/* Inside the banner landmark, so that no content sits outside a landmark. */}
+        <DemoBanner />
         <div className="public-header-row">
           <Brand />
           <div className="public-header-tools">

@@ -20,38 +20,40 @@ import { formatDate } from '../components/review/review-format.ts';
 import { formatMoneyYi, formatNumber, formatPercent, type Language, useLanguage } from '../i18n/index.ts';
 
 interface Event {
-  on: string;
+  on: string | null;
   text: string;
-  lang?: string;
 }
 
 /**
- * The cluster's status history: the server's when it sends one, otherwise what the registry row itself
- * tells (identified, re-review passed, revoked, validity ended).
+ * The cluster's status history: the server's public steps, or (from a registry row alone) what the row
+ * tells: identified, re-review passed, revoked, validity ended.
  */
 function events(c: PublicClusterDetail, t: TFunction, lang: Language): Event[] {
-  if (c.history && c.history.length > 0)
-    return c.history.map((e) => ({
-      on: e.on,
-      text: e.summary ?? t('portal.cluster.event', { kind: e.kind }),
-      lang: e.summary ? zhOnPage(lang) : undefined,
-    }));
-  const list: Event[] = [
-    {
-      on: c.validFrom,
-      text: c.noticeNo
-        ? t('portal.cluster.identifiedBy', { notice: c.noticeNo })
-        : t(`portal.cluster.identified.${c.level}`),
-    },
-  ];
-  if (c.status === 'extended') list.push({ on: c.validTo, text: t('portal.cluster.extendedUntil') });
-  if (c.status === 'revoked')
-    list.push({
-      on: c.revokedOn ?? '',
-      text: c.revocationReason
-        ? t('portal.cluster.revokedFor', { reason: revocationLabel(c.revocationReason, lang) })
-        : t('portal.cluster.revoked'),
-    });
+  const revoked = () =>
+    c.revocationReason
+      ? t('portal.cluster.revokedFor', { reason: revocationLabel(c.revocationReason, lang) })
+      : t('portal.cluster.revoked');
+  const identified = () =>
+    c.noticeNo
+      ? t('portal.cluster.identifiedBy', { notice: c.noticeNo })
+      : t(`portal.cluster.identified.${c.level}`);
+  const list: Event[] =
+    c.history && c.history.length > 0
+      ? c.history.map((e) => ({
+          on: e.onDate,
+          text:
+            e.kind === 'revoked'
+              ? revoked()
+              : e.kind === 'extended'
+                ? t('portal.cluster.extended')
+                : e.kind === 'imported'
+                  ? t('portal.cluster.imported', { identified: identified() })
+                  : identified(),
+        }))
+      : [
+          { on: c.validFrom, text: identified() },
+          ...(c.status === 'revoked' ? [{ on: c.revokedOn, text: revoked() }] : []),
+        ];
   if (c.status === 'expired') list.push({ on: c.validTo, text: t('portal.cluster.expired') });
   return list;
 }
@@ -100,7 +102,19 @@ export default function PortalClusterPage() {
     );
 
   const section = sectionOfCode(c.industryCode);
-  const figures = c.annualFigures ?? [];
+  const money = (key: keyof PublicAnnualFigures, title: string) => ({
+    title,
+    dataIndex: key,
+    align: 'right' as const,
+    render: (v: number | null) => formatMoneyYi(v, lang),
+  });
+  const count = (key: keyof PublicAnnualFigures, title: string) => ({
+    title,
+    dataIndex: key,
+    align: 'right' as const,
+    render: (v: number | null) => formatNumber(v, lang),
+  });
+  const figures = c.figures ?? [];
   return (
     <article className="portal-page">
       {back}
@@ -128,21 +142,9 @@ export default function PortalClusterPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('portal.cluster.county')}>
             <span lang={zh}>{c.countyName}</span> ({c.divisionCode})
-            {c.zoneName && (
-              <>
-                {' · '}
-                <span lang={zh}>{c.zoneName}</span>
-              </>
-            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('portal.cluster.industry')}>
             <span lang={zh}>{c.leadingIndustry}</span>
-            {c.subSector && (
-              <>
-                {' · '}
-                <span lang={zh}>{c.subSector}</span>
-              </>
-            )}
             {c.industryCode && (
               <span className="portal-muted">
                 {' '}
@@ -170,11 +172,11 @@ export default function PortalClusterPage() {
       </Card>
       <Card title={<h2 className="card-heading">{t('portal.cluster.history')}</h2>}>
         <Timeline
-          items={events(c, t, lang).map((e) => ({
-            key: `${e.on}-${e.text}`,
+          items={events(c, t, lang).map((e, i) => ({
+            key: `${i}-${e.on}`,
             children: (
               <>
-                <time dateTime={e.on}>{formatDate(e.on, lang)}</time> <span lang={e.lang}>{e.text}</span>
+                {e.on ? <time dateTime={e.on}>{formatDate(e.on, lang)}</time> : '—'} {e.text}
               </>
             ),
           }))}
@@ -192,24 +194,21 @@ export default function PortalClusterPage() {
             dataSource={figures}
             columns={[
               { title: t('portal.cluster.figureCols.year'), dataIndex: 'year' },
-              {
-                title: t('portal.cluster.figureCols.output'),
-                dataIndex: 'output',
-                align: 'right',
-                render: (v?: number | null) => formatMoneyYi(v, lang),
-              },
+              money('output', t('portal.cluster.figureCols.output')),
               {
                 title: t('portal.cluster.figureCols.growth'),
                 dataIndex: 'outputGrowth',
                 align: 'right',
-                render: (v?: number | null) => formatPercent(v, lang),
+                render: (v: number | null) => formatPercent(v, lang),
               },
-              {
-                title: t('portal.cluster.figureCols.enterprises'),
-                dataIndex: 'enterprises',
-                align: 'right',
-                render: (v?: number | null) => formatNumber(v, lang),
-              },
+              money('smeOutput', t('portal.cluster.figureCols.smeOutput')),
+              count('enterprises', t('portal.cluster.figureCols.enterprises')),
+              count('smes', t('portal.cluster.figureCols.smes')),
+              count('singleChampions', t('portal.cluster.figureCols.singleChampions')),
+              count('littleGiants', t('portal.cluster.figureCols.littleGiants')),
+              count('specializedSmes', t('portal.cluster.figureCols.specializedSmes')),
+              count('validInventionPatents', t('portal.cluster.figureCols.patents')),
+              money('rdSpending', t('portal.cluster.figureCols.rdSpending')),
             ]}
           />
         )}
