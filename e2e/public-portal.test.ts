@@ -333,6 +333,7 @@ describe('public portal: a visitor without an account', () => {
           const tip = await map.evaluate((el) =>
             [...el.querySelectorAll('div')]
               .filter((d) => d.style.display !== 'none' && d.style.position === 'absolute')
+              // biome-ignore lint/performance/useDomNodeTextContent: the text a person sees (line breaks included)
               .map((d) => d.innerText.trim())
               .find((text) => /个集群/.test(text)),
           );
@@ -350,6 +351,7 @@ describe('public portal: a visitor without an account', () => {
       await page.getByText(`共 ${hit.count} 个集群`).waitFor();
       assert.equal((await pageRowIds(page)).length, hit.count, `${hit.name}: the rows the map counted`);
       assert.match(
+        // biome-ignore lint/performance/useDomNodeTextContent: the text a person sees (line breaks included)
         await page.locator('#registry-unit').locator('xpath=../..').innerText(),
         new RegExp(hit.name),
       );
@@ -369,6 +371,7 @@ describe('public portal: a visitor without an account', () => {
       await card.getByText('Table', { exact: true }).click();
       const table = card.getByRole('table');
       await table.waitFor();
+      // biome-ignore lint/performance/useDomNodeTextContent: the text a person sees (line breaks included)
       const text = await table.innerText();
       assert.match(text, /2024 batch\s+20/);
       assert.match(text, /Total\s+44/);
