@@ -180,7 +180,7 @@ describe('ministry: panel, 公示, objections, identification', () => {
       await m.getByRole('button', { name: /亮分/ }).click();
       const blocked = m.getByRole('alert').filter({ hasText: '暂不能进入下一阶段' });
       await blocked.waitFor({ timeout: 15_000 });
-      assert.match((await blocked.textContent()) ?? '', /has not scored/);
+      assert.match((await blocked.textContent()) ?? '', /尚未评分/);
       // 评审专家 1 never reviews 宁波's cluster.
       const yuyaoCard = m
         .locator('.panel-decl-card')
