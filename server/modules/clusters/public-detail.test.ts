@@ -31,6 +31,22 @@ before(async () => {
 });
 after(() => t.close());
 
+describe('the registry by province', () => {
+  it('folds a separate-plan city into its province (宁波 in 浙江) and no other', async () => {
+    const zj = await call(t.url, null, 'GET', '/api/v1/public/clusters?province=330000');
+    assert.equal(zj.status, 200);
+    assert.deepEqual(
+      zj.body.items.map((c: { name: string }) => c.name),
+      ['余姚市公开集群'],
+    );
+    const js = await call(t.url, null, 'GET', '/api/v1/public/clusters?province=320000');
+    assert.equal(js.body.total, 0);
+    const stats = await call(t.url, null, 'GET', '/api/v1/public/stats?province=330000');
+    assert.equal(stats.body.total, 1);
+    assert.equal((await call(t.url, null, 'GET', '/api/v1/public/clusters?province=330200')).status, 400);
+  });
+});
+
 describe('a cluster’s public page', () => {
   it('shows the registry row and public history, and figures only once the unit publishes them', async () => {
     const before = await call(t.url, null, 'GET', `/api/v1/public/clusters/${clusterId}`);

@@ -22,6 +22,11 @@ const registryQuery = z.object({
     .string()
     .regex(/^\d{6}$/)
     .optional(),
+  province: z
+    .string()
+    .regex(/^\d{2}0000$/)
+    .optional()
+    .describe('A province-level area (e.g. 440000): its unit and the separate-plan cities and XPCC in it'),
   region: z.enum(REGION_KEYS).optional(),
   industry: z
     .string()
@@ -58,7 +63,9 @@ async function registry(deps: Deps, f: RegistryFilter & { today: string }) {
 }
 
 const describeFilters = (f: RegistryFilter) =>
-  [f.year && `${f.year}年度`, f.unitCode, f.region, f.industry, f.status, f.q].filter(Boolean).join(' · ');
+  [f.year && `${f.year}年度`, f.unitCode, f.province, f.region, f.industry, f.status, f.q]
+    .filter(Boolean)
+    .join(' · ');
 
 /** The public registry of identified clusters (JSON, CSV, XLSX) and its statistics; no login. */
 export const publicClusterRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {

@@ -172,6 +172,8 @@ export type RegistryFilter = {
   level?: ClusterLevel | undefined;
   year?: number | undefined;
   unitCode?: string | undefined;
+  /** A province-level area: its provincial unit and the separate-plan cities (and XPCC) inside it. */
+  province?: string | undefined;
   region?: Region | undefined;
   industry?: string | undefined;
   q?: string | undefined;
@@ -194,6 +196,7 @@ function registryConditions(f: RegistryFilter): SQL[] {
   const conds: SQL[] = [];
   if (f.year !== undefined) conds.push(eq(clusters.campaignYear, f.year));
   if (f.unitCode !== undefined) conds.push(eq(clusters.unitCode, f.unitCode));
+  if (f.province !== undefined) conds.push(eq(units.provinceCode, f.province));
   if (f.region !== undefined) conds.push(eq(units.region, f.region));
   if (f.status !== undefined) conds.push(shownStatusIs(f.status, f.today ?? chinaDate(new Date())));
   if (f.level !== undefined) conds.push(eq(clusters.level, f.level));
