@@ -104,6 +104,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Files are streamed part by part (never buffered); each route sets its own size limit.
   await app.register(multipart, {
     limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, fieldSize: 1024 },
+    // The client's name as sent, so a path or traversal attempt is refused instead of quietly cut to its base.
+    preservePath: true,
   });
   await app.register(swagger, {
     openapi: {

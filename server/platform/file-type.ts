@@ -111,6 +111,20 @@ export function safeDisplayName(raw: string | undefined): string {
   return (cleaned || 'file').slice(0, 200);
 }
 
+/**
+ * Why a client's file name is refused, or null when it is an ordinary name. Browsers send a bare name; a
+ * path, control or invisible (bidi, zero-width) characters, a hidden or relative name, or more than 255
+ * characters come from a hostile or broken client, and are refused rather than silently rewritten.
+ */
+export function filenameProblem(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (/[\\/]/.test(raw)) return 'a path, not a file name';
+  if (/[\p{Cc}\p{Cf}]/u.test(raw)) return 'control or invisible characters';
+  if (raw.startsWith('.')) return 'a hidden or relative name';
+  if ([...raw].length > 255) return 'longer than 255 characters';
+  return null;
+}
+
 /** RFC 6266/5987 Content-Disposition for a download with a UTF-8 name and an ASCII fallback. */
 export function contentDisposition(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');

@@ -6,6 +6,7 @@ import type { Db } from './db.ts';
 import { AppError } from './errors.ts';
 import {
   extensionMatches,
+  filenameProblem,
   type SniffedType,
   safeDisplayName,
   sniffFileType,
@@ -37,6 +38,11 @@ export async function storeUpload<T>(
   }
   let key: string | null = null;
   try {
+    const nameProblem = filenameProblem(upload.filename);
+    if (nameProblem)
+      throw new AppError('VALIDATION_FAILED', `The file name is not allowed: ${nameProblem}`, [
+        { path: 'file', message: nameProblem },
+      ]);
     if (received.size === 0)
       throw new AppError('VALIDATION_FAILED', 'The file is empty', [{ path: 'file', message: 'empty' }]);
     const handle = await fs.open(received.tmpPath, 'r');
