@@ -42,6 +42,8 @@ const PortalClusterPage = lazy(() => import('./pages/portal-cluster-page.tsx'));
 const PortalMapPage = lazy(() => import('./pages/portal-map-page.tsx'));
 const PortalStatsPage = lazy(() => import('./pages/portal-stats-page.tsx'));
 const PortalDataPage = lazy(() => import('./pages/portal-data-page.tsx'));
+const NotificationSettingsPage = lazy(() => import('./pages/notification-settings-page.tsx'));
+const AdminMailPage = lazy(() => import('./pages/admin-mail-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
 // A 401 from any call but /auth/me and /auth/login means the session expired: mark it signed out so
@@ -119,6 +121,8 @@ const router = createBrowserRouter([
           { path: 're-reviews', element: <SuspensePage page={ClusterReReviewsPage} /> },
           { path: 'policy-support', element: <SuspensePage page={ClusterSupportPage} /> },
           { path: 'provincial', element: <SuspensePage page={ClusterProvincialPage} /> },
+          { path: 'settings/notifications', element: <SuspensePage page={NotificationSettingsPage} /> },
+          { path: 'admin/mail', element: <SuspensePage page={AdminMailPage} /> },
           { path: '*', element: <SuspensePage page={NotFoundPage} /> },
         ],
       },

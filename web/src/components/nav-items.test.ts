@@ -21,6 +21,12 @@ describe('navigation', () => {
     expect(items.every((i) => i.path)).toBe(true);
   });
 
+  it('gives the admin the outgoing mail screen', () => {
+    const items = navItemsFor('admin');
+    expect(items.map((i) => i.key)).toEqual(['home', 'campaigns', 'reference', 'users', 'mail']);
+    expect(selectedNavKey(items, '/admin/mail')).toBe('mail');
+  });
+
   it('lets counties and units see their identified clusters', () => {
     expect(navItemsFor('county').some((i) => i.key === 'clusters')).toBe(true);
     expect(navItemsFor('unit').some((i) => i.key === 'clusters')).toBe(true);

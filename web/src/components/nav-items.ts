@@ -17,7 +17,8 @@ export type NavKey =
   | 'clusterImport'
   | 'provincial'
   | 'reference'
-  | 'users';
+  | 'users'
+  | 'mail';
 
 export interface NavItem {
   key: NavKey;
@@ -66,7 +67,7 @@ export function navItemsFor(role: Role): NavItem[] {
         reference,
       ];
     case 'admin':
-      return [home, { key: 'campaigns' }, reference, { key: 'users' }];
+      return [home, { key: 'campaigns' }, reference, { key: 'users' }, { key: 'mail', path: '/admin/mail' }];
   }
 }
 

@@ -10,6 +10,7 @@ import {
   FundOutlined,
   HomeOutlined,
   ImportOutlined,
+  MailOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
   StarOutlined,
@@ -42,6 +43,7 @@ const icons: Record<NavKey, ReactNode> = {
   provincial: <StarOutlined />,
   reference: <DatabaseOutlined />,
   users: <TeamOutlined />,
+  mail: <MailOutlined />,
 };
 
 export function NavMenu({ role, onNavigate }: { role: Role; onNavigate?: () => void }) {

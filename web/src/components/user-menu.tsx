@@ -1,4 +1,4 @@
-import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -37,6 +37,12 @@ export function UserMenu({ user, compact = false }: { user: User; compact?: bool
             ),
           },
           { type: 'divider' },
+          {
+            key: 'notification-settings',
+            icon: <BellOutlined />,
+            label: t('settings.menu'),
+            onClick: () => void navigate('/settings/notifications'),
+          },
           { key: 'logout', icon: <LogoutOutlined />, label: t('user.logout'), onClick: onLogout },
         ],
       }}

@@ -12,6 +12,8 @@ import {
   type Language,
   toLanguage,
 } from './languages.ts';
+import settingsEn from './settings.en.ts';
+import settingsZh, { type SettingsDictionary } from './settings.zh-CN.ts';
 import zhCN, { type Dictionary } from './zh-CN.ts';
 
 export { formatMoneyYi, formatNumber, formatPercent } from './format.ts';
@@ -20,7 +22,7 @@ export { LANGUAGES, type Language } from './languages.ts';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Dictionary & ClustersDictionary };
+    resources: { translation: Dictionary & ClustersDictionary & SettingsDictionary };
   }
 }
 
@@ -44,8 +46,22 @@ export function initI18n(): typeof i18next {
   applyLanguage(lng);
   void i18next.use(initReactI18next).init({
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...clustersZh, nav: { ...zhCN.nav, ...clustersZh.nav } } },
-      en: { translation: { ...en, ...clustersEn, nav: { ...en.nav, ...clustersEn.nav } } },
+      'zh-CN': {
+        translation: {
+          ...zhCN,
+          ...clustersZh,
+          ...settingsZh,
+          nav: { ...zhCN.nav, ...clustersZh.nav, ...settingsZh.nav },
+        },
+      },
+      en: {
+        translation: {
+          ...en,
+          ...clustersEn,
+          ...settingsEn,
+          nav: { ...en.nav, ...clustersEn.nav, ...settingsEn.nav },
+        },
+      },
     },
     lng,
     fallbackLng: DEFAULT_LANGUAGE,
