@@ -32,6 +32,7 @@ const ClusterReReviewsPage = lazy(() => import('./pages/cluster-re-reviews-page.
 const ClusterSupportPage = lazy(() => import('./pages/cluster-support-page.tsx'));
 const ClusterProvincialPage = lazy(() => import('./pages/cluster-provincial-page.tsx'));
 const AnnualReportsPage = lazy(() => import('./pages/annual-reports-page.tsx'));
+const NoticesManagePage = lazy(() => import('./pages/notices-manage-page.tsx'));
 const PublicPublicityPage = lazy(() => import('./pages/public-publicity-page.tsx'));
 const PortalLayout = lazy(() => import('./components/public/portal-layout.tsx'));
 const PortalHomePage = lazy(() => import('./pages/portal-home-page.tsx'));
@@ -118,6 +119,7 @@ const router = createBrowserRouter([
           { path: 'clusters/import', element: <SuspensePage page={ClusterImportPage} /> },
           { path: 'clusters/:id', element: <SuspensePage page={ClusterPage} /> },
           { path: 'annual-reports', element: <SuspensePage page={AnnualReportsPage} /> },
+          { path: 'notices/manage', element: <SuspensePage page={NoticesManagePage} /> },
           { path: 're-reviews', element: <SuspensePage page={ClusterReReviewsPage} /> },
           { path: 'policy-support', element: <SuspensePage page={ClusterSupportPage} /> },
           { path: 'provincial', element: <SuspensePage page={ClusterProvincialPage} /> },

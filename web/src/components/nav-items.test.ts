@@ -16,6 +16,7 @@ describe('navigation', () => {
       'reReviews',
       'policySupport',
       'clusterImport',
+      'notices',
       'reference',
     ]);
     expect(items.every((i) => i.path)).toBe(true);
@@ -30,6 +31,15 @@ describe('navigation', () => {
   it('lets counties and units see their identified clusters', () => {
     expect(navItemsFor('county').some((i) => i.key === 'clusters')).toBe(true);
     expect(navItemsFor('unit').some((i) => i.key === 'clusters')).toBe(true);
+  });
+
+  it('lets the ministry and units publish notices', () => {
+    for (const role of ['ministry', 'unit'] as const) {
+      const items = navItemsFor(role);
+      expect(items.find((i) => i.key === 'notices')?.path).toBe('/notices/manage');
+      expect(selectedNavKey(items, '/notices/manage')).toBe('notices');
+    }
+    expect(navItemsFor('county').some((i) => i.key === 'notices')).toBe(false);
   });
 
   it('selects the longest matching path', () => {

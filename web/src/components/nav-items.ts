@@ -2,6 +2,7 @@ import type { Role } from '../api/types.ts';
 
 export type NavKey =
   | 'home'
+  | 'notices'
   | 'declarations'
   | 'review'
   | 'expertTasks'
@@ -32,6 +33,7 @@ const clusters: NavItem = { key: 'clusters', path: '/clusters' };
 const annualReports: NavItem = { key: 'annualReports', path: '/annual-reports' };
 const reReviews: NavItem = { key: 'reReviews', path: '/re-reviews' };
 const policySupport: NavItem = { key: 'policySupport', path: '/policy-support' };
+const notices: NavItem = { key: 'notices', path: '/notices/manage' };
 
 /** Side-menu entries per role. Screens without a path render disabled. */
 export function navItemsFor(role: Role): NavItem[] {
@@ -47,6 +49,7 @@ export function navItemsFor(role: Role): NavItem[] {
         reReviews,
         policySupport,
         { key: 'provincial', path: '/provincial' },
+        notices,
         reference,
       ];
     case 'expert':
@@ -64,6 +67,7 @@ export function navItemsFor(role: Role): NavItem[] {
         reReviews,
         policySupport,
         { key: 'clusterImport', path: '/clusters/import' },
+        notices,
         reference,
       ];
     case 'admin':

@@ -11,6 +11,7 @@ import {
   HomeOutlined,
   ImportOutlined,
   MailOutlined,
+  NotificationOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
   StarOutlined,
@@ -27,6 +28,7 @@ import { type NavKey, navItemsFor, selectedNavKey } from './nav-items.ts';
 
 const icons: Record<NavKey, ReactNode> = {
   home: <HomeOutlined />,
+  notices: <NotificationOutlined />,
   declarations: <FileAddOutlined />,
   review: <AuditOutlined />,
   expertTasks: <SolutionOutlined />,

@@ -12,6 +12,8 @@ import {
   type Language,
   toLanguage,
 } from './languages.ts';
+import noticesEn from './notices.en.ts';
+import noticesZh, { type NoticesDictionary } from './notices.zh-CN.ts';
 import settingsEn from './settings.en.ts';
 import settingsZh, { type SettingsDictionary } from './settings.zh-CN.ts';
 import zhCN, { type Dictionary } from './zh-CN.ts';
@@ -22,7 +24,7 @@ export { LANGUAGES, type Language } from './languages.ts';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Dictionary & ClustersDictionary & SettingsDictionary };
+    resources: { translation: Dictionary & ClustersDictionary & NoticesDictionary & SettingsDictionary };
   }
 }
 
@@ -50,16 +52,18 @@ export function initI18n(): typeof i18next {
         translation: {
           ...zhCN,
           ...clustersZh,
+          ...noticesZh,
           ...settingsZh,
-          nav: { ...zhCN.nav, ...clustersZh.nav, ...settingsZh.nav },
+          nav: { ...zhCN.nav, ...clustersZh.nav, ...noticesZh.nav, ...settingsZh.nav },
         },
       },
       en: {
         translation: {
           ...en,
           ...clustersEn,
+          ...noticesEn,
           ...settingsEn,
-          nav: { ...en.nav, ...clustersEn.nav, ...settingsEn.nav },
+          nav: { ...en.nav, ...clustersEn.nav, ...noticesEn.nav, ...settingsEn.nav },
         },
       },
     },
