@@ -368,7 +368,8 @@ describe('ministry: panel, 公示, objections, identification', () => {
       await logIn(county, url, 'county-330281');
       await county.goto(`${url}/clusters`);
       await county.getByText(YUYAO).waitFor({ timeout: 30_000 });
-      await county.getByRole('link', { name: `下载 ${YUYAO} 的认定证书（PDF）` }).waitFor();
+      await county.getByRole('link', { name: YUYAO }).first().click();
+      await county.getByRole('link', { name: /下载认定证书/ }).waitFor({ timeout: 30_000 });
       await screenshot(county, 'ministry-county-clusters-390');
 
       await m.setViewportSize({ width: 390, height: 844 });
