@@ -13,6 +13,15 @@ import { browserSkipReason, launchBrowser, screenshot } from './support/browser.
 import { api, apiLogin, type Json } from './support/ministry-data.ts';
 import { type RunningServer, repoRoot, startServer } from './support/server.ts';
 
+/**
+ * The page's window, typed just enough for the callbacks that run inside Chromium (the project compiles
+ * without the DOM library). A type only: those callbacks are serialised, so they cannot call Node functions.
+ */
+type BrowserGlobals = {
+  localStorage: { setItem(key: string, value: string): void };
+  document: { documentElement: { lang: string } };
+};
+
 const skip = browserSkipReason();
 const AXE = join(repoRoot, 'node_modules/axe-core/axe.min.js');
 
@@ -26,7 +35,10 @@ async function newVisitor(browser: Browser, lang: Lang, width = 1280, height = 9
     acceptDownloads: true,
     bypassCSP: true,
   });
-  await context.addInitScript((l) => window.localStorage.setItem('jiqun.lang', l), lang);
+  await context.addInitScript(
+    (l) => (globalThis as unknown as BrowserGlobals).localStorage.setItem('jiqun.lang', l),
+    lang,
+  );
   return context;
 }
 
@@ -101,8 +113,8 @@ async function axeCheck(page: Page, label: string): Promise<Record<string, numbe
   const violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] =
     await page.evaluate(async () => {
       // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global script
-      const axe = (window as any).axe;
-      const result = await axe.run(document, {
+      const axe = (globalThis as any).axe;
+      const result = await axe.run((globalThis as unknown as BrowserGlobals).document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
       });
       return result.violations.map((v: Json) => ({
@@ -415,7 +427,13 @@ describe('public portal: a visitor without an account', () => {
         for (const path of paths) {
           await page.goto(`${server.url}${path}`);
           await settled(page);
-          assert.equal(await page.evaluate(() => document.documentElement.lang), lang, `${path} lang`);
+          assert.equal(
+            await page.evaluate(
+              () => (globalThis as unknown as BrowserGlobals).document.documentElement.lang,
+            ),
+            lang,
+            `${path} lang`,
+          );
           const counts = await axeCheck(page, `${lang} ${width}px ${path}`);
           for (const [k, v] of Object.entries(counts)) totals[k] = (totals[k] ?? 0) + v;
           if (width < 500 && path === '/portal/clusters')
