@@ -40,6 +40,7 @@ import { Clock } from './platform/clock.ts';
 import type { Deps } from './platform/deps.ts';
 import { installErrorHandling } from './platform/error-handler.ts';
 import { errorBody } from './platform/errors.ts';
+import { refuseNulCharacters } from './platform/input-guard.ts';
 import { projectPath } from './platform/paths.ts';
 import { limitUploads } from './platform/uploads.ts';
 
@@ -81,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  refuseNulCharacters(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
