@@ -15,6 +15,7 @@ import {
   type TestApp,
 } from '../../test-support/app.ts';
 import { submitComplete } from '../../test-support/declarations.ts';
+import { libreOfficeSkipReason, rowsInLibreOffice } from '../../test-support/libreoffice.ts';
 
 const YEAR = 2097;
 let t: TestApp;
@@ -267,6 +268,30 @@ describe('outputs', () => {
         })
       ).status,
       404,
+    );
+  });
+  it('the summary table opens in LibreOffice with the ranked rows in order', async (ctx) => {
+    const skip = libreOfficeSkipReason();
+    if (skip) return ctx.skip(skip);
+    await put(ningbo, '330200', [
+      { declarationId: ids['330282'], rank: 1 },
+      { declarationId: ids['330281'], rank: 2 },
+    ]);
+    const res = await fetch(`${t.url}/api/v1/units/330200/recommendations/${YEAR}.xlsx`, {
+      headers: { cookie: ningbo.cookie },
+    });
+    assert.equal(res.status, 200);
+    const rows = await rowsInLibreOffice(new Uint8Array(await res.arrayBuffer()), 'xlsx');
+    assert.match(rows[0]?.[0] ?? '', /宁波市 2097年度中小企业特色产业集群推荐汇总表/);
+    assert.equal(rows[2]?.[0], '推荐排序');
+    const ranked = rows.slice(3).filter((r) => /^\d+$/.test(r[0] ?? ''));
+    assert.deepEqual(
+      ranked.map((r) => [r[0], r[3]]),
+      [
+        ['1', '330282'],
+        ['2', '330281'],
+      ],
+      'one row per recommended cluster, in rank order',
     );
   });
   it('renders the recommendation letter with the ranked table as PDF', async (ctx) => {
