@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { DEMO_ACCOUNTS_HINT, DEMO_PASSWORD } from './db/seed/demo.ts';
 import { seedDemoClusters } from './db/seed/demo-clusters.ts';
 import { seedDemoCampaign, seedDemoDeclarations } from './db/seed/demo-declarations.ts';
+import { seedDemoNotices } from './db/seed/demo-notices.ts';
 import { registerNotificationJobs } from './modules/notifications/background.ts';
 import { Clock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
       // Not in prepareDatabase: test databases start without the published lists.
       const listed = await seedDemoClusters({ config, db: database.db, database, storage, clock });
       if (listed) app.log.info({ listed }, 'demo clusters imported from reference/clusters-known.csv');
+      const notices = await seedDemoNotices(database.db);
+      if (notices) app.log.info({ notices }, 'demo notices published (annual notices with a known date)');
     }
   } catch (err) {
     app.log.fatal({ err }, 'database preparation failed');
