@@ -1,8 +1,8 @@
-import { MenuOutlined } from '@ant-design/icons';
+import { GlobalOutlined, MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Layout } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Link, Outlet } from 'react-router';
 import { useSession } from '../api/queries.ts';
 import { Brand } from './brand.tsx';
 import { DemoBanner } from './demo-banner.tsx';
@@ -40,6 +40,11 @@ export function AppLayout() {
         )}
         <Brand compact={narrow} />
         <div className="app-header-actions">
+          {/* The public portal (notices, registry, map) is what officials also send people to. */}
+          <Link to="/portal" className="app-portal-link" aria-label={narrow ? t('nav.portal') : undefined}>
+            <GlobalOutlined aria-hidden="true" />
+            {!narrow && <span>{t('nav.portal')}</span>}
+          </Link>
           <LanguageSwitch />
           <NotificationBell />
           <UserMenu user={user} compact={narrow} />

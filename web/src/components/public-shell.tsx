@@ -1,7 +1,10 @@
-import { LoginOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, LoginOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { api } from '../api/client.ts';
+import { queryKeys } from '../api/queries.ts';
 import { Brand } from './brand.tsx';
 import { DemoBanner } from './demo-banner.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -16,6 +19,10 @@ import { VersionFooter } from './version-footer.tsx';
 export function PublicShell({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
   const { t } = useTranslation();
   const onLogin = useLocation().pathname === '/login';
+  // Only a session already known to this tab (not fetched here): asking would cost every visitor a 401.
+  const signedIn = Boolean(
+    useQuery({ queryKey: queryKeys.session, queryFn: ({ signal }) => api.me(signal), enabled: false }).data,
+  );
   return (
     <div className="public-shell">
       <SkipLink />
@@ -26,10 +33,16 @@ export function PublicShell({ children, wide = false }: { children: ReactNode; w
           <Brand />
           <div className="public-header-tools">
             <LanguageSwitch />
-            {!onLogin && (
-              <Link to="/login" className="public-login-link">
-                <LoginOutlined aria-hidden="true" /> {t('portal.nav.login')}
+            {signedIn ? (
+              <Link to="/" className="public-login-link">
+                <AppstoreOutlined aria-hidden="true" /> {t('nav.workspace')}
               </Link>
+            ) : (
+              !onLogin && (
+                <Link to="/login" className="public-login-link">
+                  <LoginOutlined aria-hidden="true" /> {t('portal.nav.login')}
+                </Link>
+              )
             )}
           </div>
         </div>

@@ -45,6 +45,8 @@ const en: Dictionary = {
     comingSoon: 'Coming soon',
     soon: 'Soon',
     openMenu: 'Open menu',
+    portal: 'Public portal',
+    workspace: 'My workspace',
   },
   user: {
     menu: 'User menu: {{name}}',

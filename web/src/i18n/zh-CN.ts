@@ -45,6 +45,8 @@ const zhCN = {
     comingSoon: '即将推出',
     soon: '即将推出',
     openMenu: '打开菜单',
+    portal: '公开门户',
+    workspace: '返回工作台',
   },
   user: {
     menu: '用户菜单：{{name}}',
