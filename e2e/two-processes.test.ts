@@ -1,5 +1,7 @@
-// Two server processes on one PostgreSQL database: sessions work across them and the recommendation quota
-// holds under 200 concurrent replacements sent to both. PostgreSQL only (PGlite is one process by design).
+// Two server processes on one PostgreSQL database: a session works across them (read, write, logout), the
+// recommendation quota holds under 200 concurrent replacements sent to both, and the e-mails those changes
+// cause are each delivered once although both processes run the delivery job. PostgreSQL only (PGlite is one
+// process by design).
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
@@ -63,6 +65,13 @@ describe('two server processes on one PostgreSQL', {
       JIQUN_DB_CONNECT_TIMEOUT_MS: '120000',
     };
     [a, b] = await Promise.all([startServer({ env }), startServer({ env })]);
+    // The Ningbo counties get an address, so that the recommendations below send them e-mail (demo: captured).
+    const client = new pg.Client({ connectionString: dbUrl });
+    await client.connect();
+    await client.query(
+      `UPDATE users SET email = username || '@example.cn' WHERE username IN ('county-330281', 'county-330282', 'county-330213')`,
+    );
+    await client.end();
   });
 
   after(async () => {
@@ -73,11 +82,23 @@ describe('two server processes on one PostgreSQL', {
     await admin.end();
   });
 
-  it('a session opened on one process works on the other', async () => {
+  it('a session opened on one process works on the other, for reads, writes (CSRF) and logout', async () => {
     const s = await login(a.url, 'unit-330200');
     const me = await send(b.url, s, 'GET', '/api/v1/auth/me');
     assert.equal(me.status, 200);
     assert.equal(me.body.user.username, 'unit-330200');
+    // A write on the other process: its CSRF token is the session's, not the process's.
+    const prefs = await send(b.url, s, 'PUT', '/api/v1/me/notification-preferences', {
+      email: 'ningbo@example.cn',
+    });
+    assert.equal(prefs.status, 200, JSON.stringify(prefs.body));
+    assert.equal(
+      (await send(a.url, s, 'GET', '/api/v1/me/notification-preferences')).body.email,
+      'ningbo@example.cn',
+    );
+    // Logging out on one process ends the session on both.
+    assert.equal((await send(b.url, s, 'POST', '/api/v1/auth/logout')).status, 204);
+    assert.equal((await send(a.url, s, 'GET', '/api/v1/auth/me')).status, 401);
   });
 
   it('200 concurrent replacements across both never leave more than the quota', async () => {
@@ -131,6 +152,35 @@ describe('two server processes on one PostgreSQL', {
         [pool],
       );
       assert.equal(mismatched.rowCount, 0, 'statuses follow the list');
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('each e-mail those recommendations caused is delivered once, by one of the two processes', async () => {
+    const client = new pg.Client({ connectionString: dbUrl });
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      type Row = { status: string; attempts: number; n: number };
+      let byState: Row[] = [];
+      // Both processes run the delivery loop every few seconds; wait until nothing is left to send.
+      for (let i = 0; i < 120; i++) {
+        byState = (
+          await client.query<Row>(
+            `SELECT status, attempts, count(*)::int AS n FROM mail_outbox WHERE kind = 'recommend' GROUP BY 1, 2`,
+          )
+        ).rows;
+        if (byState.length > 0 && byState.every((r) => r.status !== 'queued' && r.status !== 'sending'))
+          break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      assert.ok(byState.length > 0, 'the recommendations queued e-mail');
+      assert.deepEqual(
+        byState.map((r) => [r.status, r.attempts]),
+        [['captured', 1]],
+        `every mail captured in exactly one attempt: ${JSON.stringify(byState)}`,
+      );
     } finally {
       await client.end();
     }
