@@ -45,6 +45,7 @@ const PortalStatsPage = lazy(() => import('./pages/portal-stats-page.tsx'));
 const PortalDataPage = lazy(() => import('./pages/portal-data-page.tsx'));
 const NotificationSettingsPage = lazy(() => import('./pages/notification-settings-page.tsx'));
 const AdminMailPage = lazy(() => import('./pages/admin-mail-page.tsx'));
+const AuditPage = lazy(() => import('./pages/audit-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
 // A 401 from any call but /auth/me and /auth/login means the session expired: mark it signed out so
@@ -125,6 +126,7 @@ const router = createBrowserRouter([
           { path: 'provincial', element: <SuspensePage page={ClusterProvincialPage} /> },
           { path: 'settings/notifications', element: <SuspensePage page={NotificationSettingsPage} /> },
           { path: 'admin/mail', element: <SuspensePage page={AdminMailPage} /> },
+          { path: 'audit', element: <SuspensePage page={AuditPage} /> },
           { path: '*', element: <SuspensePage page={NotFoundPage} /> },
         ],
       },

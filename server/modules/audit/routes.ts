@@ -1,10 +1,11 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditLog, users } from '../../db/schema.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decodeCursor, encodeCursor } from '../../platform/sql.ts';
+import { clusterInScope } from '../clusters/lifecycle-repo.ts';
 import { findDeclaration } from '../declarations/repo.ts';
 import { listQuery } from '../reference/schemas.ts';
 
@@ -32,8 +33,10 @@ const entryDto = z.object({
 });
 
 /**
- * The audit trail of one record (`?entity=declaration:<id>`): the ministry and admins read any; a unit reads
- * the trail of its own units' declarations. Entries are append-only and hash-chained (see /audit/verify).
+ * The audit trail of one record (`?entity=declaration:<id>`) or of one identified cluster with its change
+ * reports, re-reviews, reports and support records (`?cluster=<id>`): the ministry and admins read any, and
+ * may also list the whole log filtered by action, record type or account; a unit reads the trails of its own
+ * declarations and clusters. Entries are append-only and hash-chained (see /audit/verify).
  */
 export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
   app.get(
@@ -48,6 +51,18 @@ export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
             .string()
             .regex(/^[a-z_]+:[\w:-]+$/, 'type:id, e.g. declaration:<uuid>')
             .optional(),
+          cluster: z
+            .uuid()
+            .optional()
+            .describe(
+              'One identified cluster: its own entries and those of records that name it (clusterId)',
+            ),
+          entityType: z
+            .string()
+            .regex(/^[a-z_]+$/)
+            .optional()
+            .describe('Ministry and admins: one kind of record, e.g. cluster, change_report, user'),
+          actor: z.string().max(100).optional().describe('Ministry and admins: one account (username)'),
           action: z.string().max(100).optional(),
           ...listQuery,
         }),
@@ -68,12 +83,32 @@ export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
           await findDeclaration(db, caller, id);
         }
         conds.push(eq(auditLog.entityType, type!), eq(auditLog.entityId, id));
+      } else if (req.query.cluster) {
+        const id = req.query.cluster;
+        if (caller.role === 'unit') await clusterInScope(db, caller, id); // 404 outside the unit
+        conds.push(
+          or(
+            and(eq(auditLog.entityType, 'cluster'), eq(auditLog.entityId, id)),
+            sql`${auditLog.after}->>'clusterId' = ${id}`,
+            sql`${auditLog.before}->>'clusterId' = ${id}`,
+            // Status changes of the cluster's own records name only the record.
+            sql`(${auditLog.entityType}, ${auditLog.entityId}) IN (
+              SELECT 'change_report', id::text FROM change_reports WHERE cluster_id = ${id}
+              UNION ALL SELECT 're_review', id::text FROM re_reviews WHERE cluster_id = ${id}
+              UNION ALL SELECT 'annual_report', id::text FROM annual_reports WHERE cluster_id = ${id}
+              UNION ALL SELECT 'policy_support', id::text FROM policy_support WHERE cluster_id = ${id})`,
+          )!,
+        );
       } else if (caller.role === 'unit') {
         throw new AppError(
           'VALIDATION_FAILED',
-          'Units read the trail of one record at a time: entity=declaration:<id>',
+          'Units read the trail of one record at a time: entity=declaration:<id> or cluster=<id>',
           [{ path: 'querystring.entity', message: 'required' }],
         );
+      }
+      if (caller.role !== 'unit') {
+        if (req.query.entityType) conds.push(eq(auditLog.entityType, req.query.entityType));
+        if (req.query.actor) conds.push(eq(auditLog.actorName, req.query.actor));
       }
       if (req.query.action) conds.push(eq(auditLog.action, req.query.action));
       const before = Number(decodeCursor(req.query.cursor) ?? 0);

@@ -17,6 +17,7 @@ describe('navigation', () => {
       'policySupport',
       'clusterImport',
       'notices',
+      'audit',
       'reference',
     ]);
     expect(items.every((i) => i.path)).toBe(true);
@@ -24,7 +25,8 @@ describe('navigation', () => {
 
   it('gives the admin the outgoing mail screen', () => {
     const items = navItemsFor('admin');
-    expect(items.map((i) => i.key)).toEqual(['home', 'campaigns', 'reference', 'users', 'mail']);
+    expect(items.map((i) => i.key)).toEqual(['home', 'campaigns', 'reference', 'users', 'mail', 'audit']);
+    expect(selectedNavKey(items, '/audit')).toBe('audit');
     expect(selectedNavKey(items, '/admin/mail')).toBe('mail');
   });
 

@@ -19,7 +19,8 @@ export type NavKey =
   | 'provincial'
   | 'reference'
   | 'users'
-  | 'mail';
+  | 'mail'
+  | 'audit';
 
 export interface NavItem {
   key: NavKey;
@@ -34,6 +35,7 @@ const annualReports: NavItem = { key: 'annualReports', path: '/annual-reports' }
 const reReviews: NavItem = { key: 'reReviews', path: '/re-reviews' };
 const policySupport: NavItem = { key: 'policySupport', path: '/policy-support' };
 const notices: NavItem = { key: 'notices', path: '/notices/manage' };
+const audit: NavItem = { key: 'audit', path: '/audit' };
 
 /** Side-menu entries per role. Screens without a path render disabled. */
 export function navItemsFor(role: Role): NavItem[] {
@@ -68,10 +70,18 @@ export function navItemsFor(role: Role): NavItem[] {
         policySupport,
         { key: 'clusterImport', path: '/clusters/import' },
         notices,
+        audit,
         reference,
       ];
     case 'admin':
-      return [home, { key: 'campaigns' }, reference, { key: 'users' }, { key: 'mail', path: '/admin/mail' }];
+      return [
+        home,
+        { key: 'campaigns' },
+        reference,
+        { key: 'users' },
+        { key: 'mail', path: '/admin/mail' },
+        audit,
+      ];
   }
 }
 

@@ -6,6 +6,7 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   FileAddOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
   FundOutlined,
   HomeOutlined,
@@ -46,6 +47,7 @@ const icons: Record<NavKey, ReactNode> = {
   reference: <DatabaseOutlined />,
   users: <TeamOutlined />,
   mail: <MailOutlined />,
+  audit: <FileProtectOutlined />,
 };
 
 export function NavMenu({ role, onNavigate }: { role: Role; onNavigate?: () => void }) {
