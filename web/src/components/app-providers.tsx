@@ -14,9 +14,12 @@ export function AppProviders({ children }: { children: ReactNode }) {
         token: {
           colorPrimary: '#1d4ed8',
           colorLink: '#1d4ed8',
-          // antd's secondary text (45% black) falls under WCAG AA's 4.5:1 on white and on grey panels.
+          // antd's secondary and tertiary text (45% black: description labels, hints) and its red (#ff4d4f:
+          // danger buttons, errors) fall under WCAG AA's 4.5:1 on white and on grey panels.
           colorTextSecondary: '#595959',
+          colorTextTertiary: '#595959',
           colorTextDescription: '#595959',
+          colorError: '#cf1322',
         },
       }}
       // "登录" rather than "登 录": the inserted space also ends up in the accessible name.

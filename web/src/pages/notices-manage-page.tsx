@@ -123,7 +123,9 @@ export default function NoticesManagePage() {
           style={{ maxWidth: 760 }}
         >
           <Space wrap align="start" size="middle">
-            <Form.Item name="kind" label={t('notices.form.kind')} rules={[{ required: true }]}>
+            {/* No `required` rule: it starts with a kind and cannot be cleared, and antd would put
+                aria-required on the select's wrapper, which that role does not allow (axe: critical). */}
+            <Form.Item name="kind" label={t('notices.form.kind')}>
               <Select
                 style={{ minWidth: 180 }}
                 options={kinds.map((k) => ({ value: k, label: t(`notices.kinds.${k}`) }))}
