@@ -1,11 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { othersVisible, type PanelPhase, scoreSaveKind } from '../../../domain/panels.ts';
-import {
-  type Aggregation,
-  aggregateScores,
-  DEFAULT_WEIGHTS,
-  weightedTotal,
-} from '../../../domain/scoring.ts';
+import { aggregateScores, DEFAULT_WEIGHTS, weightedTotal } from '../../../domain/scoring.ts';
 import { declarations, divisions, expertAssignments, expertScores, panels, users } from '../../db/schema.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Caller } from '../../platform/auth/caller.ts';
@@ -13,21 +8,9 @@ import type { Deps } from '../../platform/deps.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { Executor } from '../../platform/sql.ts';
 import { actorFromCaller, type RequestInfo } from '../auth/service.ts';
-import { findCampaign } from '../campaigns/repo.ts';
 import { findDeclaration } from '../declarations/repo.ts';
 import { notifyExpertAssignments } from '../notifications/events.ts';
-import { staffPanel } from '../panels/service.ts';
-
-async function scoringRules(
-  db: Executor,
-  campaignYear: number,
-): Promise<{ weights: number[]; aggregation: Aggregation }> {
-  const campaign = await findCampaign(db, campaignYear);
-  return {
-    weights: campaign?.rules.scoringWeights ?? [...DEFAULT_WEIGHTS],
-    aggregation: campaign?.rules.scoringAggregation ?? 'mean',
-  };
-}
+import { scoringRulesOf, staffPanel } from '../panels/service.ts';
 
 /** The unit invites experts to score one of its declarations. */
 export async function assignExperts(
@@ -75,7 +58,7 @@ export async function scoreSheet(db: Executor, caller: Caller, declarationId: st
   const d = await findDeclaration(db, caller, declarationId);
   if (caller.role === 'county' || caller.role === 'expert')
     throw forbidden('Scores are for the reviewing authorities');
-  const rules = await scoringRules(db, d.campaignYear);
+  const rules = await scoringRulesOf(db, d.campaignYear);
   const rows = await db
     .select({ a: expertAssignments, s: expertScores, name: users.displayName })
     .from(expertAssignments)
@@ -142,7 +125,7 @@ export async function myAssignments({ db }: Deps, caller: Caller) {
     .orderBy(expertAssignments.assignedAt);
   const weightsByYear = new Map<number, number[]>();
   for (const year of new Set(rows.map((r) => r.d.campaignYear))) {
-    weightsByYear.set(year, (await scoringRules(db, year)).weights);
+    weightsByYear.set(year, (await scoringRulesOf(db, year)).weights);
   }
   return rows.map((r) => ({
     assignmentId: r.a.id,
@@ -179,7 +162,7 @@ export async function submitScore(
       .select({ year: declarations.campaignYear })
       .from(declarations)
       .where(eq(declarations.id, a.declarationId));
-    const rules = await scoringRules(tx, d!.year);
+    const rules = await scoringRulesOf(tx, d!.year);
     const total = weightedTotal(input.scores, rules.weights);
     const [existing] = await tx
       .select()
@@ -236,7 +219,7 @@ export async function peerScores(db: Executor, caller: Caller, assignmentId: str
   const [p] = await db.select().from(panels).where(eq(panels.id, a.panelId));
   const phase = p!.phase as PanelPhase;
   if (!othersVisible(phase)) throw forbidden('Scores stay hidden until the panel reveals them');
-  const rules = await scoringRules(db, p!.campaignYear);
+  const rules = await scoringRulesOf(db, p!.campaignYear);
   const peers = await db
     .select({ a: expertAssignments, s: expertScores })
     .from(expertAssignments)
