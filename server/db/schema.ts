@@ -214,6 +214,8 @@ export const inspections = pgTable('inspections', {
   campaignYear: integer('campaign_year'),
   unitCode: text('unit_code').notNull(),
   declarationId: uuid('declaration_id'),
+  clusterId: uuid('cluster_id'),
+  reReviewId: uuid('re_review_id'),
   purpose: text('purpose').notNull(),
   status: text('status').notNull(),
   plannedOn: date('planned_on', { mode: 'string' }).notNull(),
