@@ -28,6 +28,12 @@ describe('navigation', () => {
     expect(selectedNavKey(items, '/admin/mail')).toBe('mail');
   });
 
+  it('gives units their inspections screen', () => {
+    const items = navItemsFor('unit');
+    expect(items.find((i) => i.key === 'inspections')?.path).toBe('/inspections');
+    expect(selectedNavKey(items, '/inspections/abc')).toBe('inspections');
+  });
+
   it('lets counties and units see their identified clusters', () => {
     expect(navItemsFor('county').some((i) => i.key === 'clusters')).toBe(true);
     expect(navItemsFor('unit').some((i) => i.key === 'clusters')).toBe(true);

@@ -5,6 +5,7 @@ export type NavKey =
   | 'notices'
   | 'declarations'
   | 'review'
+  | 'inspections'
   | 'expertTasks'
   | 'dashboard'
   | 'campaigns'
@@ -44,6 +45,7 @@ export function navItemsFor(role: Role): NavItem[] {
       return [
         home,
         { key: 'review', path: '/review' },
+        { key: 'inspections', path: '/inspections' },
         clusters,
         annualReports,
         reReviews,

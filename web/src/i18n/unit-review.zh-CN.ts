@@ -1,0 +1,76 @@
+// 审核推荐的其余部分: the unit's inspections screen (calendar and list) and the city pre-recommendation tier.
+// Registered in index.ts; unit-review.en.ts is typed against this, so a missing English key is a type error.
+const unitReviewZh = {
+  nav: {
+    inspections: '实地抽查',
+    city: '市级推荐',
+  },
+  inspections: {
+    title: '实地抽查',
+    intro:
+      '本单位全部实地抽查：申报材料的抽查和复核集群的抽查。点击一条记录可填写核查情况、上传照片并签字确认。',
+    forbidden: '只有推荐单位和部里可以查看实地抽查。',
+    views: { list: '列表', calendar: '日历' },
+    filters: {
+      status: '状态',
+      allStatuses: '全部状态',
+      month: '月份',
+      allMonths: '全部月份',
+      purpose: '类型',
+      allPurposes: '全部类型',
+    },
+    purposes: { declaration: '申报抽查', re_review: '复核抽查' },
+    cols: {
+      date: '日期',
+      place: '地点',
+      subject: '申报 / 集群',
+      team: '抽查组',
+      status: '状态',
+      verdict: '结论',
+      signedOff: '签字确认',
+    },
+    notSignedOff: '未签字',
+    empty: '没有符合条件的抽查',
+    moreOnDay: '另有 {{count}} 条',
+    planReReview: '计划复核抽查',
+    cluster: '复核集群',
+    clusterPlaceholder: '选择需复核的集群',
+    noClusters: '本单位暂无需复核的集群',
+    reReviewStatus: '复核：{{status}}',
+    noReReview: '尚未提交复核申报',
+    detailTitle: '实地抽查：{{name}}',
+    back: '返回抽查列表',
+    openDeclaration: '查看申报',
+    openCluster: '查看集群复核',
+    unknownSubject: '（无名称）',
+  },
+  cityTier: {
+    title: '市级推荐',
+    intro:
+      '本省实行市级预推荐：各市从本市县（市、区）已提交的申报中择优向推荐单位推荐，每市最多 {{perCity}} 个，并排序。',
+    notConfigured: '{{year}} 年度本单位未设置市级推荐环节。',
+    forbidden: '只有市级主管部门可以进行市级推荐。',
+    candidates: '本市已提交的申报',
+    ranked: '市级推荐名单',
+    used: '已推荐 {{used}} / {{perCity}}',
+    full: '已达到每市 {{perCity}} 个的上限',
+    add: '加入推荐',
+    remove: '移出',
+    up: '上移',
+    down: '下移',
+    save: '保存推荐名单',
+    saved: '市级推荐名单已保存',
+    failed: '操作失败：{{message}}',
+    quotaExceeded: '超过每市 {{perCity}} 个的上限，名单未作任何修改。',
+    empty: '本市暂无已提交的申报',
+    noneRanked: '尚未推荐',
+    cols: { rank: '排序', cluster: '集群名称', county: '县（市、区）', status: '状态' },
+    badge: '市级已推荐',
+    badgeRank: '市级推荐第 {{rank}} 位',
+    notPutForward: '所在市未推荐',
+    campaign: '年度',
+  },
+};
+
+export type UnitReviewDictionary = typeof unitReviewZh;
+export default unitReviewZh;
