@@ -209,6 +209,16 @@ export const recommendations = pgTable('recommendations', {
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
+export const cityRecommendations = pgTable('city_recommendations', {
+  campaignYear: integer('campaign_year').notNull(),
+  unitCode: text('unit_code').notNull(),
+  cityCode: text('city_code').notNull(),
+  rank: integer('rank').notNull(),
+  declarationId: uuid('declaration_id').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
 export const inspections = pgTable('inspections', {
   id: uuid('id').primaryKey().defaultRandom(),
   campaignYear: integer('campaign_year'),
