@@ -19,6 +19,7 @@ const ReviewDeclarationPage = lazy(() => import('./pages/review-declaration-page
 const RecommendPage = lazy(() => import('./pages/recommend-page.tsx'));
 const InspectionsPage = lazy(() => import('./pages/inspections-page.tsx'));
 const InspectionPage = lazy(() => import('./pages/inspection-page.tsx'));
+const CityPage = lazy(() => import('./pages/city-page.tsx'));
 const ExpertTasksPage = lazy(() => import('./pages/expert-tasks-page.tsx'));
 const ExpertAssignmentPage = lazy(() => import('./pages/expert-assignment-page.tsx'));
 const MinistryDashboardPage = lazy(() => import('./pages/ministry-dashboard-page.tsx'));
@@ -111,6 +112,7 @@ const router = createBrowserRouter([
           { path: 'review/:id', element: <SuspensePage page={ReviewDeclarationPage} /> },
           { path: 'inspections', element: <SuspensePage page={InspectionsPage} /> },
           { path: 'inspections/:id', element: <SuspensePage page={InspectionPage} /> },
+          { path: 'city', element: <SuspensePage page={CityPage} /> },
           { path: 'expert', element: <SuspensePage page={ExpertTasksPage} /> },
           { path: 'expert/:assignmentId', element: <SuspensePage page={ExpertAssignmentPage} /> },
           { path: 'ministry', element: <SuspensePage page={MinistryDashboardPage} /> },

@@ -6,6 +6,7 @@ export type NavKey =
   | 'declarations'
   | 'review'
   | 'inspections'
+  | 'city'
   | 'expertTasks'
   | 'dashboard'
   | 'campaigns'
@@ -56,6 +57,8 @@ export function navItemsFor(role: Role): NavItem[] {
       ];
     case 'expert':
       return [home, { key: 'expertTasks', path: '/expert' }];
+    case 'city':
+      return [home, { key: 'city', path: '/city' }, reference];
     case 'ministry':
       return [
         home,

@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -33,6 +34,7 @@ const icons: Record<NavKey, ReactNode> = {
   declarations: <FileAddOutlined />,
   review: <AuditOutlined />,
   inspections: <ScheduleOutlined />,
+  city: <ApartmentOutlined />,
   expertTasks: <SolutionOutlined />,
   dashboard: <DashboardOutlined />,
   campaigns: <CalendarOutlined />,
