@@ -194,3 +194,31 @@ describe('the unit’s acceptance', () => {
     assert.equal(wenzhou.body.configured, false);
   });
 });
+
+describe('city accounts', () => {
+  it('an admin creates one for a prefecture-level city, and only for one', async () => {
+    const admin = await login(t.url, 'admin');
+    const body = {
+      username: 'mianyang-sme',
+      displayName: '绵阳市经济和信息化局',
+      role: 'city',
+      password: 'Mianyang-city-2093!',
+    };
+    const county = await call(t.url, admin, 'POST', '/api/v1/users', { ...body, divisionCode: '510104' });
+    assert.equal(county.status, 400);
+    const none = await call(t.url, admin, 'POST', '/api/v1/users', body);
+    assert.equal(none.status, 400);
+    const created = await call(t.url, admin, 'POST', '/api/v1/users', { ...body, divisionCode: '510700' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.equal(created.body.unitCode, '510000');
+    const mianyang = await login(t.url, 'mianyang-sme', body.password);
+    assert.equal(
+      (await call(t.url, mianyang, 'GET', `/api/v1/cities/5107/declarations/${YEAR}`)).status,
+      200,
+    );
+    assert.equal(
+      (await call(t.url, mianyang, 'GET', `/api/v1/cities/5101/declarations/${YEAR}`)).status,
+      404,
+    );
+  });
+});
