@@ -110,6 +110,7 @@ export function IntakeTable({
               <Tag
                 color="cyan"
                 className="city-badge"
+                style={{ marginInlineStart: 6 }}
                 title={`${city.cityName} · ${t('cityTier.badgeRank', { rank: city.rank })}`}
               >
                 {t('cityTier.badge')}
