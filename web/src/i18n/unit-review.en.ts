@@ -68,6 +68,14 @@ const unitReviewEn: UnitReviewDictionary = {
     badge: 'City recommended',
     badgeRank: 'City’s no. {{rank}}',
     notPutForward: 'Not put forward by its city',
+    config: {
+      title: 'City tier',
+      help: 'Each prefecture-level city of these provinces first puts forward its counties’ submitted declarations; the unit accepts only those.',
+      unit: 'Recommending unit',
+      perCity: 'At most per city',
+      add: 'Add a province with a city tier',
+      remove: 'Remove',
+    },
     campaign: 'Campaign',
   },
 };

@@ -68,6 +68,14 @@ const unitReviewZh = {
     badge: '市级已推荐',
     badgeRank: '市级推荐第 {{rank}} 位',
     notPutForward: '所在市未推荐',
+    config: {
+      title: '市级推荐环节',
+      help: '设置后，该省各地级市先从本市县（市、区）已提交的申报中推荐，推荐单位只受理所在市推荐的申报。',
+      unit: '推荐单位',
+      perCity: '每市最多推荐',
+      add: '添加实行市级推荐的省份',
+      remove: '移除',
+    },
     campaign: '年度',
   },
 };
