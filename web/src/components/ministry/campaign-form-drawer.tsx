@@ -299,7 +299,7 @@ function CityTierInputs() {
   const lang = useLanguage();
   const provinces = UNITS.filter((u) => u.kind === 'provincial' && !MUNICIPALITY_UNIT_CODES.includes(u.code));
   return (
-    <div className="city-tier-inputs">
+    <div className="city-tier-inputs" style={{ marginTop: 16 }}>
       <Typography.Text strong>{t('cityTier.config.title')}</Typography.Text>
       <Typography.Paragraph type="secondary">{t('cityTier.config.help')}</Typography.Paragraph>
       <Form.List name={['rules', 'cityTier']}>
