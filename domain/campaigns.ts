@@ -3,6 +3,7 @@
  * rules are campaign data, never code: reference/campaigns.json holds the 2022–2025 campaigns in this shape.
  */
 import { z } from 'zod';
+import { cityTierIssues, cityTierSchema } from './city-tier.ts';
 import { AGGREGATIONS, weightProblems } from './scoring.ts';
 import { UNIT_KIND_KEYS } from './units.ts';
 
@@ -48,6 +49,11 @@ export const campaignSchema = z.object({
     scoringWeights: z.array(z.number().min(0)).length(8).optional(),
     /** How experts' totals combine; 'mean' when absent. */
     scoringAggregation: z.enum(AGGREGATIONS).optional(),
+    /**
+     * Units with a city pre-recommendation step: each prefecture-level city puts forward at most `perCity`
+     * of its counties' declarations, and the unit accepts only those (domain/city-tier.ts).
+     */
+    cityTier: cityTierSchema.optional(),
   }),
   /** The notice (通告) that published the identified list; null until published. */
   listNoticeNo: z.string().min(1).nullable(),
@@ -121,6 +127,7 @@ export function validateCampaign(campaign: Campaign): CampaignIssue[] {
   for (const message of campaign.rules.scoringWeights ? weightProblems(campaign.rules.scoringWeights) : []) {
     issues.push({ path: 'rules.scoringWeights', message, messageZh: `评分权重：${message}` });
   }
+  issues.push(...cityTierIssues(campaign.rules.cityTier ?? []));
   if (campaign.identifiedCount !== null && campaign.identifiedCount < 0) {
     issues.push({
       path: 'identifiedCount',

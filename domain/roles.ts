@@ -1,5 +1,8 @@
-/** The five kinds of account. Each is scoped: county → its division, unit → its unit. */
-export const ROLES = ['county', 'unit', 'expert', 'ministry', 'admin'] as const;
+/**
+ * The kinds of account. Each is scoped: county → its division, unit → its unit, city → the counties of its
+ * prefecture-level city (only in a unit with a city tier, domain/city-tier.ts).
+ */
+export const ROLES = ['county', 'unit', 'expert', 'ministry', 'admin', 'city'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
@@ -8,6 +11,7 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   expert: { zh: '评审专家', en: 'Expert' },
   ministry: { zh: '工业和信息化部中小企业局', en: 'MIIT SME Bureau' },
   admin: { zh: '系统管理员', en: 'Administrator' },
+  city: { zh: '市级中小企业主管部门', en: 'City SME authority' },
 };
 
 /** Who is asking, as far as access rules care. */
@@ -39,6 +43,9 @@ export function divisionScopeOf(p: Principal): DivisionScope {
     case 'county':
       return p.divisionCode ? { kind: 'division', divisionCode: p.divisionCode } : { kind: 'none' };
     case 'expert':
+      return { kind: 'none' };
+    // A city sees its counties' submitted declarations only through the city tier's own routes.
+    case 'city':
       return { kind: 'none' };
   }
 }

@@ -19,6 +19,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
+import { cityTierRoutes } from './modules/city-tier/routes.ts';
 import { clusterRoutes } from './modules/clusters/routes.ts';
 import { countyRoutes } from './modules/counties/routes.ts';
 import { cultivationRoutes } from './modules/cultivation/routes.ts';
@@ -145,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     countyRoutes,
     declarationRoutes,
     recommendationRoutes,
+    cityTierRoutes,
     reviewRoutes,
     auditRoutes,
     inspectionRoutes,

@@ -209,11 +209,23 @@ export const recommendations = pgTable('recommendations', {
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
+export const cityRecommendations = pgTable('city_recommendations', {
+  campaignYear: integer('campaign_year').notNull(),
+  unitCode: text('unit_code').notNull(),
+  cityCode: text('city_code').notNull(),
+  rank: integer('rank').notNull(),
+  declarationId: uuid('declaration_id').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
 export const inspections = pgTable('inspections', {
   id: uuid('id').primaryKey().defaultRandom(),
   campaignYear: integer('campaign_year'),
   unitCode: text('unit_code').notNull(),
   declarationId: uuid('declaration_id'),
+  clusterId: uuid('cluster_id'),
+  reReviewId: uuid('re_review_id'),
   purpose: text('purpose').notNull(),
   status: text('status').notNull(),
   plannedOn: date('planned_on', { mode: 'string' }).notNull(),

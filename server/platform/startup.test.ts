@@ -32,6 +32,19 @@ describe('start-up preparation', () => {
   });
   it('creates one demo account per county and unit, plus ministry, admin and 30 experts', async () => {
     assert.equal(await count("SELECT count(*)::int AS n FROM users WHERE is_demo AND role = 'unit'"), 37);
+    // The demo campaign's city tier (四川): one account per city, e.g. city-5101 for 成都.
+    assert.equal(
+      await count("SELECT count(*)::int AS n FROM users WHERE is_demo AND role = 'city'"),
+      await count(
+        "SELECT count(*)::int AS n FROM divisions WHERE level = 'prefecture' AND unit_code = '510000'",
+      ),
+    );
+    assert.equal(
+      await count(
+        "SELECT count(*)::int AS n FROM users WHERE username = 'city-5101' AND division_code = '510100' AND unit_code = '510000'",
+      ),
+      1,
+    );
     assert.equal(
       await count("SELECT count(*)::int AS n FROM users WHERE is_demo AND role = 'county'"),
       await count("SELECT count(*)::int AS n FROM divisions WHERE level = 'county'"),
@@ -98,7 +111,7 @@ describe('demo campaign and sample declarations', () => {
     await prepareDatabase(db, { demo: true });
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiqun-demo-'));
     const storage = new LocalStorage(dir);
-    assert.equal(await seedDemoDeclarations(db.db, storage, 2026), 14);
+    assert.equal(await seedDemoDeclarations(db.db, storage, 2026), 17);
     assert.equal(await seedDemoDeclarations(db.db, storage, 2026), 0);
     const statuses = (
       await db.raw.query<{ status: string }>('SELECT DISTINCT status FROM declarations ORDER BY 1')
@@ -112,7 +125,19 @@ describe('demo campaign and sample declarations', () => {
       'submitted',
       'withdrawn',
     ]);
-    assert.equal(await count('SELECT count(*)::int AS n FROM attachments'), 12 * 7);
+    assert.equal(await count('SELECT count(*)::int AS n FROM attachments'), 15 * 7);
+    // 四川's city tier: 德阳 put forward the recommended sample, 成都 one of its three submitted ones.
+    assert.deepEqual(
+      (
+        await db.raw.query<{ city_code: string; rank: number }>(
+          'SELECT city_code, rank FROM city_recommendations ORDER BY city_code',
+        )
+      ).map((r) => [r.city_code, r.rank]),
+      [
+        ['5101', 1],
+        ['5106', 1],
+      ],
+    );
     await fs.rm(dir, { recursive: true });
   });
 });

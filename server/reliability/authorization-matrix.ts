@@ -27,6 +27,8 @@ export type Probe = {
   last?: boolean;
   /** Nine tokens, one per party (see the column order above). */
   expect: string;
+  /** A demo account outside the nine parties that may call the route: the fuzzer signs in as it. */
+  fuzzAs?: string;
 };
 
 const EMPTY_FILE = { name: 'empty.pdf', data: Buffer.alloc(0) };
@@ -248,6 +250,27 @@ export const MATRIX: Record<string, Probe> = {
   },
   'GET /api/v1/units/:code/dashboard/:year': {
     path: (f) => `/api/v1/units/330200/dashboard/${f.year}`,
+    expect: '401 403 403 ok 404 403 403 ok ok',
+  },
+  // The city tier: 宁波's own prefecture (3302) is in unit A's scope, not unit B's; only a city account changes
+  // a city's list (none of the nine parties is one: server/modules/city-tier/city-tier.test.ts covers them).
+  'GET /api/v1/cities/:code/declarations/:year': {
+    path: (f) => `/api/v1/cities/3302/declarations/${f.year}`,
+    expect: '401 403 403 ok 404 403 403 ok ok',
+  },
+  'GET /api/v1/cities/:code/recommendations/:year': {
+    path: (f) => `/api/v1/cities/3302/recommendations/${f.year}`,
+    expect: '401 403 403 ok 404 403 403 ok ok',
+  },
+  'PUT /api/v1/cities/:code/recommendations/:year': {
+    path: (f) => `/api/v1/cities/3302/recommendations/${f.year}`,
+    body: () => ({ items: [] }),
+    expect: '401 403 403 403 403 403 403 403 403',
+    // Another city's list (404 once the body is valid): the fuzzer's refusals never reach a change.
+    fuzzAs: 'city-5101',
+  },
+  'GET /api/v1/units/:code/city-recommendations/:year': {
+    path: (f) => `/api/v1/units/330200/city-recommendations/${f.year}`,
     expect: '401 403 403 ok 404 403 403 ok ok',
   },
   'GET /api/v1/inspections': { path: () => '/api/v1/inspections', expect: '401 403 403 ok ok 403 403 ok ok' },

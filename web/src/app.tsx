@@ -17,6 +17,9 @@ const DeclarationPage = lazy(() => import('./pages/declaration-page.tsx'));
 const ReviewPage = lazy(() => import('./pages/review-page.tsx'));
 const ReviewDeclarationPage = lazy(() => import('./pages/review-declaration-page.tsx'));
 const RecommendPage = lazy(() => import('./pages/recommend-page.tsx'));
+const InspectionsPage = lazy(() => import('./pages/inspections-page.tsx'));
+const InspectionPage = lazy(() => import('./pages/inspection-page.tsx'));
+const CityPage = lazy(() => import('./pages/city-page.tsx'));
 const ExpertTasksPage = lazy(() => import('./pages/expert-tasks-page.tsx'));
 const ExpertAssignmentPage = lazy(() => import('./pages/expert-assignment-page.tsx'));
 const MinistryDashboardPage = lazy(() => import('./pages/ministry-dashboard-page.tsx'));
@@ -108,6 +111,9 @@ const router = createBrowserRouter([
           { path: 'review', element: <SuspensePage page={ReviewPage} /> },
           { path: 'review/recommend', element: <SuspensePage page={RecommendPage} /> },
           { path: 'review/:id', element: <SuspensePage page={ReviewDeclarationPage} /> },
+          { path: 'inspections', element: <SuspensePage page={InspectionsPage} /> },
+          { path: 'inspections/:id', element: <SuspensePage page={InspectionPage} /> },
+          { path: 'city', element: <SuspensePage page={CityPage} /> },
           { path: 'expert', element: <SuspensePage page={ExpertTasksPage} /> },
           { path: 'expert/:assignmentId', element: <SuspensePage page={ExpertAssignmentPage} /> },
           { path: 'ministry', element: <SuspensePage page={MinistryDashboardPage} /> },

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
+import { type CityTierEntry, cityCodeOf, cityTierOf } from '../../../domain/city-tier.ts';
 import {
   type DeclarationContent,
   EVIDENCE_CATEGORIES,
@@ -13,13 +14,17 @@ import type { Storage } from '../../platform/storage.ts';
 import {
   attachments,
   campaigns,
+  cityRecommendations,
   declarationEvents,
   declarations,
   declarationVersions,
   recommendations,
   users,
 } from '../schema.ts';
+import { DEMO_CITY_TIER } from './demo.ts';
 import { sampleContent } from './sample-content.ts';
+
+type CityTierRules = { cityTier?: CityTierEntry[] } | null | undefined;
 
 const addDays = (isoDate: string, days: number) => {
   const d = new Date(`${isoDate}T00:00:00Z`);
@@ -50,7 +55,8 @@ export async function seedDemoCampaign(db: Db, now = new Date()): Promise<number
       standardsVersion: '2022',
       formVersion: '2022',
       annualReportDue: '03-31',
-      rules: { onePerSubSector: false },
+      // 四川 has a city tier in the demo (the city accounts city-5101 … are seeded with it).
+      rules: { onePerSubSector: false, cityTier: DEMO_CITY_TIER.map((e) => ({ ...e })) },
       isDemo: true,
     });
     return year;
@@ -79,6 +85,8 @@ type Sample = {
   comment?: string;
   /** A western unit recommends a declaration below a numeric threshold, in writing. */
   westernJustification?: string;
+  /** In a unit with a city tier: the rank on its city's list (put forward), if it is on it. */
+  cityRank?: number;
 };
 
 function samples(year: number): Sample[] {
@@ -161,6 +169,35 @@ function samples(year: number): Sample[] {
       evidence: true,
       westernJustification:
         '广汉市石油装备产业集群细分领域全国领先，近三年产值增速较快；按“西部地区可适当放宽”要求推荐。',
+      // 四川 has a city tier: 德阳 put it forward before the unit accepted it.
+      cityRank: 1,
+    },
+    // 成都 has three submitted declarations and may put forward two (city-5101); one is on its list already,
+    // so the unit can accept it, and refuses the others until 成都 puts them forward.
+    {
+      divisionCode: '510112',
+      status: 'submitted',
+      content: full(
+        '四川省成都市龙泉驿区汽车零部件产业集群（演示）',
+        '汽车零部件',
+        '3670',
+        '新能源汽车零部件',
+        1.2,
+      ),
+      evidence: true,
+      cityRank: 1,
+    },
+    {
+      divisionCode: '510116',
+      status: 'submitted',
+      content: full('四川省成都市双流区生物医药产业集群（演示）', '生物医药', '2720', '化学药品制剂', 0.9),
+      evidence: true,
+    },
+    {
+      divisionCode: '510181',
+      status: 'submitted',
+      content: full('四川省成都市都江堰市茶叶产业集群（演示）', '茶叶', '1530', '精制茶', 0.6),
+      evidence: true,
     },
     {
       divisionCode: '330502',
@@ -214,6 +251,10 @@ async function seedSamples(db: Executor, storage: Storage, year: number): Promis
       u.id,
     ]),
   );
+  const [campaign] = await db
+    .select({ rules: campaigns.rules })
+    .from(campaigns)
+    .where(eq(campaigns.year, year));
   let created = 0;
   for (const s of samples(year)) {
     const countyUser = people.get(`county-${s.divisionCode}`);
@@ -327,6 +368,18 @@ async function seedSamples(db: Executor, storage: Storage, year: number): Promis
           declarationId: d!.id,
           westernJustification: s.westernJustification ?? null,
           createdBy: unitUser ?? null,
+        });
+      }
+      // Only where this campaign has the tier (the table refuses a city list of a unit without one).
+      if (s.cityRank !== undefined && cityTierOf(campaign?.rules as CityTierRules, division.unit_code)) {
+        const cityCode = cityCodeOf(s.divisionCode);
+        await tx.insert(cityRecommendations).values({
+          campaignYear: year,
+          unitCode: division.unit_code,
+          cityCode,
+          rank: s.cityRank,
+          declarationId: d!.id,
+          createdBy: people.get(`city-${cityCode}`) ?? null,
         });
       }
       if (s.status === 'withdrawn') events.push(event('withdraw', 'submitted', 'withdrawn', countyUser));

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DemoAccountDto } from '../../../domain/api-contract.ts';
+import { NOT_A_CITY_PREFECTURE_NAMES } from '../../../domain/city-tier.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import type { Db } from '../../platform/db.ts';
 import { rows } from '../../platform/sql.ts';
@@ -20,17 +21,28 @@ const EXPERT_HOME_UNITS = [
   '210000',
 ];
 
+/**
+ * The demo campaign's city tier (domain/city-tier.ts): 四川 has each city put forward at most two of its
+ * counties' declarations first. Every real city of the unit gets a demo account `city-<four digits>`.
+ */
+export const DEMO_CITY_TIER = [{ unitCode: '510000', perCity: 2 }] as const;
+
 /** Shown on the login page and printed at start in demo mode. */
 export const DEMO_ACCOUNTS_HINT: DemoAccountDto[] = [
   { username: 'ministry', role: 'ministry', description: '工业和信息化部中小企业局 MIIT SME Bureau' },
   { username: 'admin', role: 'admin', description: '系统管理员 Administrator' },
   { username: 'unit-330200', role: 'unit', description: '宁波市 (one of 37: unit-<unit code>)' },
   { username: 'county-330281', role: 'county', description: '余姚市 (every county: county-<division code>)' },
+  {
+    username: 'city-5101',
+    role: 'city',
+    description: '成都市 city tier (every city of 四川: city-<first four digits>)',
+  },
   { username: 'expert-1', role: 'expert', description: '评审专家 expert-1 … expert-30' },
 ];
 
 // Prefecture rows that are placeholders in GB/T 2260, not names anyone writes in an address.
-const PLACEHOLDER_PREFECTURES = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+const PLACEHOLDER_PREFECTURES = new Set<string>(NOT_A_CITY_PREFECTURE_NAMES);
 
 type DemoUser = {
   username: string;
@@ -85,6 +97,23 @@ async function demoUsers(db: Db): Promise<DemoUser[]> {
       username: `county-${c.code}`,
       displayName: `${place}中小企业主管部门`,
       role: 'county',
+      divisionCode: c.code,
+      unitCode: c.unit_code,
+    });
+  }
+  const tierUnits = DEMO_CITY_TIER.map((e) => e.unitCode);
+  const cities = await rows<{ code: string; name: string; unit_code: string; unit_name: string }>(
+    db,
+    sql`SELECT d.code, d.name, d.unit_code, u.name AS unit_name FROM divisions d JOIN units u ON u.code = d.unit_code
+        WHERE d.level = 'prefecture' ORDER BY d.code`,
+  );
+  for (const c of cities) {
+    if (!tierUnits.includes(c.unit_code as (typeof tierUnits)[number]) || PLACEHOLDER_PREFECTURES.has(c.name))
+      continue;
+    users.push({
+      username: `city-${c.code.slice(0, 4)}`,
+      displayName: `${c.unit_name}${c.name}中小企业主管部门`,
+      role: 'city',
       divisionCode: c.code,
       unitCode: c.unit_code,
     });

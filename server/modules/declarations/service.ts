@@ -27,6 +27,7 @@ import type { Executor } from '../../platform/sql.ts';
 import { storeUpload } from '../../platform/uploads.ts';
 import { actorFromCaller, type RequestInfo } from '../auth/service.ts';
 import { findCampaign } from '../campaigns/repo.ts';
+import { assertCityPutForward } from '../city-tier/service.ts';
 import { notifyDeclarationStep } from '../notifications/events.ts';
 import { type DeclarationDto, presentAttachment, presentDeclaration } from './presenter.ts';
 import {
@@ -264,6 +265,8 @@ export async function actOnDeclaration(
       updatedBy: caller.id,
       updatedAt: sql`now()` as unknown as Date,
     };
+    // A unit with a city tier accepts only what the county's city put forward (domain/city-tier.ts).
+    if (action === 'accept') await assertCityPutForward(tx, row);
     if (action === 'submit') {
       await openCampaign(tx, row.campaignYear);
       const files = await liveAttachments(tx, row.id);

@@ -50,8 +50,11 @@ const inspectionDto = z.object({
   campaignYear: z.number().int().nullable(),
   unitCode: z.string(),
   declarationId: z.string().nullable(),
+  clusterId: z.string().nullable().describe('For a re-review inspection: the identified cluster'),
+  reReviewId: z.string().nullable().describe('The cluster’s re-review in progress when it was planned'),
   clusterName: z.string().nullable(),
   divisionCode: z.string().nullable(),
+  countyName: z.string().nullable(),
   purpose: z.enum(INSPECTION_PURPOSES),
   status: z.enum(INSPECTION_STATUSES),
   plannedOn: z.string(),
@@ -74,7 +77,8 @@ export const inspectionRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) =
       config: access,
       schema: {
         tags,
-        summary: 'Inspections in your scope, by date (a calendar when from/to are given)',
+        summary:
+          'Inspections in your scope (a unit: its own, across declarations and re-reviews), by date; a calendar when from/to are given',
         querystring: z.object({
           unitCode: z
             .string()
@@ -83,6 +87,14 @@ export const inspectionRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) =
           from: isoDate.optional(),
           to: isoDate.optional(),
           declarationId: z.uuid().optional(),
+          clusterId: z.uuid().optional(),
+          status: z
+            .string()
+            .transform((v) => v.split(','))
+            .pipe(z.array(z.enum(INSPECTION_STATUSES)))
+            .optional()
+            .describe('One status or several, comma-separated'),
+          purpose: z.enum(INSPECTION_PURPOSES).optional(),
         }),
         response: { 200: z.object({ items: z.array(inspectionDto) }) },
       },
@@ -96,14 +108,21 @@ export const inspectionRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) =
       config: { access: ['unit'] },
       schema: {
         tags,
-        summary: 'Plan an inspection of one of your declarations',
-        body: z.object({
-          declarationId: z.uuid(),
-          plannedOn: isoDate,
-          place: z.string().trim().min(1).max(200),
-          team,
-          purpose: z.enum(INSPECTION_PURPOSES).default('declaration'),
-        }),
+        summary:
+          'Plan an inspection of one of your declarations (declarationId), or for re-review of one of your identified clusters (clusterId)',
+        body: z
+          .object({
+            declarationId: z.uuid().optional(),
+            clusterId: z.uuid().optional(),
+            plannedOn: isoDate,
+            place: z.string().trim().min(1).max(200),
+            team,
+            purpose: z.enum(INSPECTION_PURPOSES).default('declaration'),
+          })
+          .refine((b) => (b.declarationId === undefined) !== (b.clusterId === undefined), {
+            path: ['declarationId'],
+            message: 'exactly one of declarationId and clusterId',
+          }),
         response: { 201: inspectionDto },
       },
     },

@@ -1,12 +1,19 @@
 import type { Readable } from 'node:stream';
-import { and, asc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, ne, type SQL, sql } from 'drizzle-orm';
 import {
   type InspectionCheckKey,
   type InspectionStatus,
   inspectionEditable,
   signOffProblems,
 } from '../../../domain/inspection.ts';
-import { declarations, inspectionFiles, inspections } from '../../db/schema.ts';
+import {
+  clusters,
+  declarations,
+  divisions,
+  inspectionFiles,
+  inspections,
+  reReviews,
+} from '../../db/schema.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Caller } from '../../platform/auth/caller.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -14,6 +21,7 @@ import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { Executor } from '../../platform/sql.ts';
 import { storeUpload } from '../../platform/uploads.ts';
 import { actorFromCaller, type RequestInfo } from '../auth/service.ts';
+import { assertNotRevoked, clusterInScope } from '../clusters/lifecycle-repo.ts';
 import { findDeclaration } from '../declarations/repo.ts';
 
 type Row = typeof inspections.$inferSelect;
@@ -43,19 +51,34 @@ export async function presentInspection(db: Executor, row: Row) {
     .from(inspectionFiles)
     .where(eq(inspectionFiles.inspectionId, row.id))
     .orderBy(asc(inspectionFiles.createdAt));
-  const [decl] = row.declarationId
+  // The subject: the declaration, or for a re-review inspection the identified cluster.
+  const [subject] = row.declarationId
     ? await db
-        .select({ clusterName: declarations.clusterName, divisionCode: declarations.divisionCode })
+        .select({
+          name: declarations.clusterName,
+          divisionCode: declarations.divisionCode,
+          countyName: divisions.name,
+        })
         .from(declarations)
+        .innerJoin(divisions, eq(divisions.code, declarations.divisionCode))
         .where(eq(declarations.id, row.declarationId))
-    : [];
+    : row.clusterId
+      ? await db
+          .select({ name: clusters.name, divisionCode: clusters.divisionCode, countyName: divisions.name })
+          .from(clusters)
+          .innerJoin(divisions, eq(divisions.code, clusters.divisionCode))
+          .where(eq(clusters.id, row.clusterId))
+      : [];
   return {
     id: row.id,
     campaignYear: row.campaignYear,
     unitCode: row.unitCode,
     declarationId: row.declarationId,
-    clusterName: decl?.clusterName ?? null,
-    divisionCode: decl?.divisionCode ?? null,
+    clusterId: row.clusterId,
+    reReviewId: row.reReviewId,
+    clusterName: subject?.name ?? null,
+    divisionCode: subject?.divisionCode ?? null,
+    countyName: subject?.countyName ?? null,
     purpose: row.purpose as 'declaration' | 're_review',
     status: row.status as InspectionStatus,
     plannedOn: row.plannedOn,
@@ -85,9 +108,15 @@ export async function listInspections(
     from?: string | undefined;
     to?: string | undefined;
     declarationId?: string | undefined;
+    clusterId?: string | undefined;
+    status?: InspectionStatus[] | undefined;
+    purpose?: 'declaration' | 're_review' | undefined;
   },
 ) {
   const conds: SQL[] = [visible(caller)];
+  if (f.clusterId) conds.push(eq(inspections.clusterId, f.clusterId));
+  if (f.status?.length) conds.push(inArray(inspections.status, f.status));
+  if (f.purpose) conds.push(eq(inspections.purpose, f.purpose));
   if (f.unitCode) conds.push(eq(inspections.unitCode, f.unitCode));
   if (f.from) conds.push(gte(inspections.plannedOn, f.from));
   if (f.to) conds.push(lte(inspections.plannedOn, f.to));
@@ -105,12 +134,17 @@ export async function getInspection({ db }: Deps, caller: Caller, id: string) {
   return presentInspection(db, await findInspection(db, caller, id));
 }
 
-/** A unit plans an inspection of one of its declarations (or, later, of an identified cluster for re-review). */
+/**
+ * A unit plans an inspection of one of its declarations, or (purpose re_review) of one of its identified
+ * clusters: linked to the cluster's re-review in progress when there is one, so it can also be planned
+ * before the county files the Re-review Form. Out of scope → 404.
+ */
 export async function planInspection(
   { db }: Deps,
   caller: Caller,
   input: {
-    declarationId: string;
+    declarationId?: string | undefined;
+    clusterId?: string | undefined;
     plannedOn: string;
     place: string;
     team: TeamMember[];
@@ -120,27 +154,59 @@ export async function planInspection(
 ) {
   if (caller.role !== 'unit') throw forbidden('Units plan their inspections');
   return db.transaction(async (tx) => {
-    const d = await findDeclaration(tx, caller, input.declarationId);
-    const [row] = await tx
-      .insert(inspections)
-      .values({
+    const plan = {
+      status: 'planned',
+      plannedOn: input.plannedOn,
+      place: input.place,
+      team: input.team,
+      checklist: {},
+      createdBy: caller.id,
+    };
+    let values: typeof inspections.$inferInsert;
+    let audited: { entityType: string; entityId: string };
+    if (input.clusterId) {
+      const { c } = await clusterInScope(tx, caller, input.clusterId, true);
+      assertNotRevoked(c);
+      const [open] = await tx
+        .select({ id: reReviews.id })
+        .from(reReviews)
+        .where(and(eq(reReviews.clusterId, c.id), ne(reReviews.status, 'decided')))
+        .orderBy(desc(reReviews.periodEnd))
+        .limit(1);
+      values = {
+        ...plan,
+        campaignYear: c.campaignYear,
+        unitCode: c.unitCode,
+        clusterId: c.id,
+        reReviewId: open?.id ?? null,
+        purpose: 're_review',
+      };
+      audited = { entityType: 'cluster', entityId: c.id };
+    } else if (input.declarationId) {
+      const d = await findDeclaration(tx, caller, input.declarationId);
+      values = {
+        ...plan,
         campaignYear: d.campaignYear,
         unitCode: d.unitCode,
         declarationId: d.id,
         purpose: input.purpose,
-        status: 'planned',
-        plannedOn: input.plannedOn,
-        place: input.place,
-        team: input.team,
-        checklist: {},
-        createdBy: caller.id,
-      })
-      .returning();
+      };
+      audited = { entityType: 'declaration', entityId: d.id };
+    } else {
+      throw new AppError('VALIDATION_FAILED', 'Name the declaration or the cluster to inspect', [
+        { path: 'declarationId', message: 'declarationId or clusterId required' },
+      ]);
+    }
+    const [row] = await tx.insert(inspections).values(values).returning();
     await writeAudit(tx, actorFromCaller(caller, info), {
       action: 'inspection.planned',
-      entityType: 'declaration',
-      entityId: d.id,
-      after: { inspectionId: row!.id, plannedOn: input.plannedOn, place: input.place },
+      ...audited,
+      after: {
+        inspectionId: row!.id,
+        purpose: values.purpose,
+        plannedOn: input.plannedOn,
+        place: input.place,
+      },
     });
     return presentInspection(tx, row!);
   });

@@ -1,4 +1,5 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { NOT_A_CITY_PREFECTURE_NAMES } from '../../../domain/city-tier.ts';
 import { divisionScopeOf, type Role } from '../../../domain/roles.ts';
 import { divisions, units, users } from '../../db/schema.ts';
 import { type AuditActor, writeAudit } from '../../platform/audit.ts';
@@ -34,6 +35,22 @@ async function resolveScope(
     if (d?.level !== 'county' || !d.unitCode) {
       throw new AppError('VALIDATION_FAILED', 'divisionCode is not a county-level division', [
         { path: 'divisionCode', message: 'not a county' },
+      ]);
+    }
+    return { divisionCode: d.code, unitCode: d.unitCode };
+  }
+  if (u.role === 'city') {
+    // A city account: the prefecture-level division of a city (e.g. 510100 for 成都), and through it its unit.
+    if (!u.divisionCode)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'A city account needs divisionCode (the city’s prefecture code)',
+        [{ path: 'divisionCode', message: 'required' }],
+      );
+    const [d] = await db.select().from(divisions).where(eq(divisions.code, u.divisionCode));
+    if (d?.level !== 'prefecture' || !d.unitCode || NOT_A_CITY_PREFECTURE_NAMES.includes(d.name)) {
+      throw new AppError('VALIDATION_FAILED', 'divisionCode is not a prefecture-level city', [
+        { path: 'divisionCode', message: 'not a city' },
       ]);
     }
     return { divisionCode: d.code, unitCode: d.unitCode };

@@ -81,14 +81,20 @@ export interface InspectionFile {
 }
 export type Checklist = Record<string, { ok: boolean | null; finding: string }>;
 
+export type InspectionPurpose = 'declaration' | 're_review';
+
 export interface Inspection {
   id: string;
-  campaignYear: number;
+  campaignYear: number | null;
   unitCode: string;
-  declarationId: string;
-  clusterName: string;
-  divisionCode: string;
-  purpose: string;
+  /** The declaration inspected, or null for a re-review inspection of an identified cluster. */
+  declarationId: string | null;
+  clusterId: string | null;
+  reReviewId: string | null;
+  clusterName: string | null;
+  divisionCode: string | null;
+  countyName: string | null;
+  purpose: InspectionPurpose;
   status: InspectionStatus;
   plannedOn: string;
   place: string;
@@ -137,8 +143,23 @@ export const expertApi = {
 export const inspectionApi = {
   list: (declarationId: string, signal?: AbortSignal) =>
     http.get<{ items: Inspection[] }>(`${V1}/inspections`, { declarationId }, signal),
-  create: (body: { declarationId: string; plannedOn: string; place: string; team: TeamMember[] }) =>
-    http.post<Inspection>(`${V1}/inspections`, { ...body, purpose: 'declaration' }),
+  /** The unit's inspections across declarations and re-reviews (the ministry: all). */
+  search: (
+    filters: { from?: string; to?: string; status?: string; purpose?: InspectionPurpose },
+    signal?: AbortSignal,
+  ) => http.get<{ items: Inspection[] }>(`${V1}/inspections`, filters, signal),
+  get: (id: string, signal?: AbortSignal) => http.get<Inspection>(inspection(id), undefined, signal),
+  create: (
+    body: ({ declarationId: string } | { clusterId: string }) & {
+      plannedOn: string;
+      place: string;
+      team: TeamMember[];
+    },
+  ) =>
+    http.post<Inspection>(`${V1}/inspections`, {
+      ...body,
+      purpose: 'clusterId' in body ? 're_review' : 'declaration',
+    }),
   patch: (id: string, version: number, body: InspectionPatch) =>
     http.patch<Inspection>(inspection(id), body, { 'if-match': String(version) }),
   signOff: (id: string) => http.post<Inspection>(`${inspection(id)}/sign-off`),

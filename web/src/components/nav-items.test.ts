@@ -30,6 +30,18 @@ describe('navigation', () => {
     expect(selectedNavKey(items, '/admin/mail')).toBe('mail');
   });
 
+  it('gives units their inspections screen', () => {
+    const items = navItemsFor('unit');
+    expect(items.find((i) => i.key === 'inspections')?.path).toBe('/inspections');
+    expect(selectedNavKey(items, '/inspections/abc')).toBe('inspections');
+  });
+
+  it('gives a city account its city recommendation screen', () => {
+    const items = navItemsFor('city');
+    expect(items.map((i) => i.key)).toEqual(['home', 'city', 'reference']);
+    expect(selectedNavKey(items, '/city')).toBe('city');
+  });
+
   it('lets counties and units see their identified clusters', () => {
     expect(navItemsFor('county').some((i) => i.key === 'clusters')).toBe(true);
     expect(navItemsFor('unit').some((i) => i.key === 'clusters')).toBe(true);

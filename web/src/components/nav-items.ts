@@ -5,6 +5,8 @@ export type NavKey =
   | 'notices'
   | 'declarations'
   | 'review'
+  | 'inspections'
+  | 'city'
   | 'expertTasks'
   | 'dashboard'
   | 'campaigns'
@@ -46,6 +48,7 @@ export function navItemsFor(role: Role): NavItem[] {
       return [
         home,
         { key: 'review', path: '/review' },
+        { key: 'inspections', path: '/inspections' },
         clusters,
         annualReports,
         reReviews,
@@ -56,6 +59,8 @@ export function navItemsFor(role: Role): NavItem[] {
       ];
     case 'expert':
       return [home, { key: 'expertTasks', path: '/expert' }];
+    case 'city':
+      return [home, { key: 'city', path: '/city' }, reference];
     case 'ministry':
       return [
         home,

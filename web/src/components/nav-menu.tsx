@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -14,6 +15,7 @@ import {
   MailOutlined,
   NotificationOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SolutionOutlined,
   StarOutlined,
   TeamOutlined,
@@ -32,6 +34,8 @@ const icons: Record<NavKey, ReactNode> = {
   notices: <NotificationOutlined />,
   declarations: <FileAddOutlined />,
   review: <AuditOutlined />,
+  inspections: <ScheduleOutlined />,
+  city: <ApartmentOutlined />,
   expertTasks: <SolutionOutlined />,
   dashboard: <DashboardOutlined />,
   campaigns: <CalendarOutlined />,

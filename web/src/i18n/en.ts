@@ -27,6 +27,7 @@ const en: Dictionary = {
     expert: 'Expert reviewer',
     ministry: 'MIIT',
     admin: 'Administrator',
+    city: 'City SME authority',
   },
   nav: {
     main: 'Main navigation',

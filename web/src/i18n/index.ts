@@ -16,6 +16,8 @@ import noticesEn from './notices.en.ts';
 import noticesZh, { type NoticesDictionary } from './notices.zh-CN.ts';
 import settingsEn from './settings.en.ts';
 import settingsZh, { type SettingsDictionary } from './settings.zh-CN.ts';
+import unitReviewEn from './unit-review.en.ts';
+import unitReviewZh, { type UnitReviewDictionary } from './unit-review.zh-CN.ts';
 import zhCN, { type Dictionary } from './zh-CN.ts';
 
 export { formatMoneyYi, formatNumber, formatPercent } from './format.ts';
@@ -24,7 +26,13 @@ export { LANGUAGES, type Language } from './languages.ts';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Dictionary & ClustersDictionary & NoticesDictionary & SettingsDictionary };
+    resources: {
+      translation: Dictionary &
+        ClustersDictionary &
+        NoticesDictionary &
+        SettingsDictionary &
+        UnitReviewDictionary;
+    };
   }
 }
 
@@ -54,7 +62,14 @@ export function initI18n(): typeof i18next {
           ...clustersZh,
           ...noticesZh,
           ...settingsZh,
-          nav: { ...zhCN.nav, ...clustersZh.nav, ...noticesZh.nav, ...settingsZh.nav },
+          ...unitReviewZh,
+          nav: {
+            ...zhCN.nav,
+            ...clustersZh.nav,
+            ...noticesZh.nav,
+            ...settingsZh.nav,
+            ...unitReviewZh.nav,
+          },
         },
       },
       en: {
@@ -63,7 +78,8 @@ export function initI18n(): typeof i18next {
           ...clustersEn,
           ...noticesEn,
           ...settingsEn,
-          nav: { ...en.nav, ...clustersEn.nav, ...noticesEn.nav, ...settingsEn.nav },
+          ...unitReviewEn,
+          nav: { ...en.nav, ...clustersEn.nav, ...noticesEn.nav, ...settingsEn.nav, ...unitReviewEn.nav },
         },
       },
     },

@@ -27,6 +27,7 @@ const zhCN = {
     expert: '评审专家',
     ministry: '工业和信息化部',
     admin: '系统管理员',
+    city: '市级主管部门',
   },
   nav: {
     main: '主导航',

@@ -117,7 +117,15 @@ function ReviewDeclaration({ declaration }: { declaration: Declaration }) {
       setAction(null);
       void message.success(t(`review.done.${which}`));
     } catch (err) {
-      if (err instanceof ApiError && (err.code === 'INVALID_TRANSITION' || err.status === 404)) {
+      // The city tier's refusal is no stale status: the dialog shows the reason (its city did not put it forward).
+      const cityRefusal =
+        err instanceof ApiError &&
+        err.details.some((d) => (d as { message?: unknown }).message === 'city_not_put_forward');
+      if (
+        !cityRefusal &&
+        err instanceof ApiError &&
+        (err.code === 'INVALID_TRANSITION' || err.status === 404)
+      ) {
         setAction(null);
         void message.warning(t('review.staleStatus'));
         void queryClient.invalidateQueries({ queryKey: declarationKeys.one(declaration.id) });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { StandardsOverall } from '../../../domain/standards.ts';
 import { DECLARATION_STATUSES, type DeclarationStatus } from '../../../domain/workflow.ts';
+import { useUnitCityRecommendations } from '../api/city-tier.ts';
 import { useSession } from '../api/queries.ts';
 import { useIntakeList, useUnitDashboard } from '../api/review-queries.ts';
 import { PageLoading } from '../components/page-loading.tsx';
@@ -27,6 +28,11 @@ export default function ReviewPage() {
   const { campaigns, items, year, setYear } = useCampaignYear();
   const dashboard = useUnitDashboard(unitCode, year);
   const list = useIntakeList(year);
+  const cityTier = useUnitCityRecommendations(unitCode ?? undefined, year);
+  const cityPutForward = useMemo(
+    () => new Map((cityTier.data?.items ?? []).map((i) => [i.declarationId, i])),
+    [cityTier.data],
+  );
   // The list rows carry the leading industry and the standards result: one request for the whole table.
   const rows: IntakeRow[] = useMemo(
     () =>
@@ -124,6 +130,7 @@ export default function ReviewPage() {
             detailsPending={false}
             filters={filters}
             onFilters={setFilters}
+            cityPutForward={cityPutForward}
           />
         </Card>
       )}

@@ -20,8 +20,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CAMPAIGN_STATUSES, type Campaign } from '../../../../domain/campaigns.ts';
+import { MUNICIPALITY_UNIT_CODES } from '../../../../domain/city-tier.ts';
 import { AGGREGATION_LABELS, AGGREGATIONS, SCORING_AREAS } from '../../../../domain/scoring.ts';
-import { UNIT_KIND_KEYS } from '../../../../domain/units.ts';
+import { UNIT_KIND_KEYS, UNITS } from '../../../../domain/units.ts';
 import { ApiError } from '../../api/client.ts';
 import { declarationKeys } from '../../api/declaration-queries.ts';
 import { ministryApi } from '../../api/ministry.ts';
@@ -218,6 +219,7 @@ export function CampaignFormDrawer({
               {t('ministry.campaigns.weightSum', { sum: weightSum })}
             </Typography.Text>
           )}
+          <CityTierInputs />
         </fieldset>
         <div className="form-grid">
           <Form.Item name="listNoticeNo" label={t('ministry.campaigns.fields.listNoticeNo')}>
@@ -288,5 +290,48 @@ function WeightsInputs({
         );
       })}
     </ol>
+  );
+}
+
+/** The city tier (domain/city-tier.ts): which provinces have each city put forward at most N first. */
+function CityTierInputs() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const provinces = UNITS.filter((u) => u.kind === 'provincial' && !MUNICIPALITY_UNIT_CODES.includes(u.code));
+  return (
+    <div className="city-tier-inputs" style={{ marginTop: 16 }}>
+      <Typography.Text strong>{t('cityTier.config.title')}</Typography.Text>
+      <Typography.Paragraph type="secondary">{t('cityTier.config.help')}</Typography.Paragraph>
+      <Form.List name={['rules', 'cityTier']}>
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field) => (
+              <Space key={field.key} align="baseline" wrap>
+                <Form.Item name={[field.name, 'unitCode']} label={t('cityTier.config.unit')}>
+                  <Select
+                    style={{ minWidth: 180 }}
+                    showSearch
+                    optionFilterProp="label"
+                    options={provinces.map((u) => ({
+                      value: u.code,
+                      label: lang === 'en' ? u.nameEn : u.name,
+                    }))}
+                  />
+                </Form.Item>
+                <Form.Item name={[field.name, 'perCity']} label={t('cityTier.config.perCity')}>
+                  <InputNumber min={1} max={50} precision={0} />
+                </Form.Item>
+                <Button onClick={() => remove(field.name)}>{t('cityTier.config.remove')}</Button>
+              </Space>
+            ))}
+            <div>
+              <Button type="dashed" onClick={() => add({ unitCode: null, perCity: 1 })}>
+                {t('cityTier.config.add')}
+              </Button>
+            </div>
+          </>
+        )}
+      </Form.List>
+    </div>
   );
 }

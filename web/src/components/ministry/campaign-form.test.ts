@@ -33,6 +33,17 @@ describe('campaign form', () => {
     expect(back).toEqual(c2023);
   });
 
+  it('keeps a city tier through the form, and an emptied one is removed', () => {
+    const withTier: Campaign = {
+      ...c2023,
+      rules: { ...c2023.rules, cityTier: [{ unitCode: '510000', perCity: 2 }] },
+    };
+    const v = campaignToValues(withTier);
+    expect(valuesToCampaign(v)).toEqual(withTier);
+    v.rules.cityTier = [];
+    expect(valuesToCampaign(v).rules.cityTier).toBeUndefined();
+  });
+
   it('a new campaign, once named, is a valid body with default weights left out', () => {
     const v = newCampaignValues(2026);
     v.noticeNo = '工信厅企业函〔2026〕1号';

@@ -1,6 +1,7 @@
 // The campaign form's values and the campaign body the server takes (campaignSchema), both ways, and the
 // server's VALIDATION_FAILED details placed on the form's fields.
 import type { Campaign, CampaignStatus } from '../../../../domain/campaigns.ts';
+import type { CityTierEntry } from '../../../../domain/city-tier.ts';
 import { type Aggregation, DEFAULT_WEIGHTS } from '../../../../domain/scoring.ts';
 
 /** What the antd form holds: dates as 'YYYY-MM-DD' strings (or null), weights always eight numbers. */
@@ -22,6 +23,8 @@ export interface CampaignFormValues {
     /** Whether the campaign sets its own weights (otherwise DEFAULT_WEIGHTS apply and none are sent). */
     customWeights: boolean;
     scoringWeights: (number | null)[];
+    /** Units with a city pre-recommendation step (domain/city-tier.ts); kept as the campaign has them. */
+    cityTier: { unitCode: string | null; perCity: number | null }[];
   };
   listNoticeNo: string;
   identifiedCount: number | null;
@@ -46,6 +49,7 @@ export function newCampaignValues(year: number): CampaignFormValues {
       scoringAggregation: 'mean',
       customWeights: false,
       scoringWeights: [...DEFAULT_WEIGHTS],
+      cityTier: [],
     },
     listNoticeNo: '',
     identifiedCount: null,
@@ -70,6 +74,7 @@ export function campaignToValues(c: Campaign): CampaignFormValues {
       scoringAggregation: c.rules.scoringAggregation ?? 'mean',
       customWeights: c.rules.scoringWeights !== undefined,
       scoringWeights: [...(c.rules.scoringWeights ?? DEFAULT_WEIGHTS)],
+      cityTier: (c.rules.cityTier ?? []).map((e) => ({ ...e })),
     },
     listNoticeNo: c.listNoticeNo ?? '',
     identifiedCount: c.identifiedCount,
@@ -87,6 +92,12 @@ export function valuesToCampaign(v: CampaignFormValues): Campaign {
     scoringAggregation: v.rules.scoringAggregation,
   };
   if (v.rules.customWeights) rules.scoringWeights = v.rules.scoringWeights.map(num);
+  // Saving the form never drops a city tier it did not show; an emptied list removes it.
+  const cityTier: CityTierEntry[] = (v.rules.cityTier ?? []).map((e) => ({
+    unitCode: text(e.unitCode),
+    perCity: num(e.perCity),
+  }));
+  if (cityTier.length) rules.cityTier = cityTier;
   return {
     year: num(v.year),
     noticeNo: text(v.noticeNo),

@@ -4,8 +4,20 @@ import { useTranslation } from 'react-i18next';
 import { TRANSITIONS } from '../../../../domain/workflow.ts';
 import { ApiError } from '../../api/client.ts';
 import type { UnitAction } from '../../api/review.ts';
+import { type Language, useLanguage } from '../../i18n/index.ts';
 
 const MAX_COMMENT = 2000;
+
+/** The server's reason: in Chinese from `messageZh` (e.g. the city tier's refusal) when the interface is. */
+function refusalText(err: unknown, lang: Language): string {
+  if (err instanceof ApiError && lang !== 'en') {
+    const zh = err.details
+      .map((d) => (d as { messageZh?: unknown }).messageZh)
+      .filter((m): m is string => typeof m === 'string');
+    if (zh.length) return zh.join('；');
+  }
+  return err instanceof Error ? err.message : String(err);
+}
 const MAX_NAMES = 8;
 
 /** Whether the unit must write down its reasons for the action (the county sees them). */
@@ -31,6 +43,7 @@ export function ActionModal({
   onConfirm: (comment: string) => Promise<void>;
 }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const [form] = Form.useForm<{ comment: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -70,7 +83,7 @@ export function ActionModal({
         err.code === 'VALIDATION_FAILED' &&
         err.details.some((d) => (d as { path?: string }).path === 'comment');
       if (commentRefused) form.setFields([{ name: 'comment', errors: [t('review.confirm.reasonRequired')] }]);
-      else setError(t('review.actionFailed', { message: err instanceof Error ? err.message : String(err) }));
+      else setError(t('review.actionFailed', { message: refusalText(err, lang) }));
     } finally {
       setBusy(false);
     }

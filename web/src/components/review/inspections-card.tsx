@@ -72,7 +72,7 @@ export function InspectionsCard({ declarationId }: { declarationId: string }) {
         <InspectionPanel key={`${i.id}-${i.version}`} inspection={i} />
       ))}
       {planning ? (
-        <PlanForm declarationId={declarationId} onDone={() => setPlanning(false)} />
+        <PlanForm subject={{ declarationId }} onDone={() => setPlanning(false)} />
       ) : (
         <Button icon={<PlusOutlined />} onClick={() => setPlanning(true)}>
           {t('inspection.plan')}
@@ -143,7 +143,17 @@ function TeamEditor({
   );
 }
 
-function PlanForm({ declarationId, onDone }: { declarationId: string; onDone: () => void }) {
+/** What an inspection is of: a declaration, or an identified cluster for its re-review. */
+export type InspectionSubject = { declarationId: string } | { clusterId: string };
+
+export function PlanForm({
+  subject,
+  onDone,
+}: {
+  /** Null while the caller has not chosen one yet (saving then asks for it). */
+  subject: InspectionSubject | null;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -155,16 +165,16 @@ function PlanForm({ declarationId, onDone }: { declarationId: string; onDone: ()
 
   const save = async () => {
     const members = team.filter((m) => m.name.trim());
-    if (!plannedOn || !place.trim() || members.length === 0) {
+    if (!subject || !plannedOn || !place.trim() || members.length === 0) {
       setError(t('inspection.planIncomplete'));
       return;
     }
     setSaving(true);
     setError(null);
     try {
-      await inspectionApi.create({ declarationId, plannedOn, place: place.trim(), team: members });
+      await inspectionApi.create({ ...subject, plannedOn, place: place.trim(), team: members });
       void message.success(t('inspection.planned'));
-      await queryClient.invalidateQueries({ queryKey: expertKeys.inspections(declarationId) });
+      await queryClient.invalidateQueries({ queryKey: expertKeys.allInspections });
       onDone();
     } catch (err) {
       setError(t('inspection.saveFailed', { message: errorText(err) }));
@@ -206,12 +216,20 @@ function PlanForm({ declarationId, onDone }: { declarationId: string; onDone: ()
   );
 }
 
-function InspectionPanel({ inspection }: { inspection: Inspection }) {
+export function InspectionPanel({
+  inspection,
+  readOnly = false,
+}: {
+  inspection: Inspection;
+  /** Shown, not edited (the ministry reading a unit's inspection). */
+  readOnly?: boolean;
+}) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const editable = inspectionEditable(inspection.status);
+  const final = !inspectionEditable(inspection.status);
+  const editable = !readOnly && !final;
   const [team, setTeam] = useState<TeamMember[]>(inspection.team);
   const [plannedOn, setPlannedOn] = useState(inspection.plannedOn);
   const [place, setPlace] = useState(inspection.place);
@@ -226,8 +244,7 @@ function InspectionPanel({ inspection }: { inspection: Inspection }) {
   const [problems, setProblems] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [uploads, setUploads] = useState<{ key: number; name: string; percent: number }[]>([]);
-  const refresh = () =>
-    queryClient.invalidateQueries({ queryKey: expertKeys.inspections(inspection.declarationId) });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: expertKeys.allInspections });
 
   const problemLabel = (path: string) => {
     if (path === 'verdict') return t('inspection.verdict');
@@ -333,7 +350,7 @@ function InspectionPanel({ inspection }: { inspection: Inspection }) {
       extra={<Tag>{t(`inspection.status.${inspection.status}`)}</Tag>}
     >
       <div className="stack">
-        {!editable && <Alert type="info" showIcon message={t('inspection.readOnly')} />}
+        {final && <Alert type="info" showIcon message={t('inspection.readOnly')} />}
         {editable && (
           <div className="team-row plan-row">
             <div>

@@ -10,6 +10,7 @@ import {
   Table,
   type TableColumnsType,
   type TableProps,
+  Tag,
   Typography,
 } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
@@ -50,12 +51,15 @@ export function IntakeTable({
   detailsPending,
   filters,
   onFilters,
+  cityPutForward,
 }: {
   rows: IntakeRow[];
   loading: boolean;
   detailsPending: boolean;
   filters: IntakeFilters;
   onFilters: (next: IntakeFilters) => void;
+  /** In a unit with a city tier: the declarations their city put forward, by id (the "city recommended" badge). */
+  cityPutForward?: ReadonlyMap<string, { cityName: string; rank: number }>;
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -95,11 +99,26 @@ export function IntakeTable({
       key: 'cluster',
       title: t('review.cluster'),
       sorter: (a, b) => compareText(a.clusterName, b.clusterName),
-      render: (_, r) => (
-        <Link to={`/review/${encodeURIComponent(r.id)}`}>
-          {r.clusterName?.trim() || t('review.untitled')}
-        </Link>
-      ),
+      render: (_, r) => {
+        const city = cityPutForward?.get(r.id);
+        return (
+          <>
+            <Link to={`/review/${encodeURIComponent(r.id)}`}>
+              {r.clusterName?.trim() || t('review.untitled')}
+            </Link>
+            {city && (
+              <Tag
+                color="cyan"
+                className="city-badge"
+                style={{ marginInlineStart: 6 }}
+                title={`${city.cityName} · ${t('cityTier.badgeRank', { rank: city.rank })}`}
+              >
+                {t('cityTier.badge')}
+              </Tag>
+            )}
+          </>
+        );
+      },
     },
     {
       key: 'county',
