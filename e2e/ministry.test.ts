@@ -17,7 +17,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PANEL_PHASE_LABELS } from '../domain/panels.ts';
 import { type AxeCounts, addCounts, axeCheck, settled } from './support/axe-screens.ts';
 import { browserSkipReason, launchBrowser, logIn, screenshot } from './support/browser.ts';
-import { type Lang, LANGS, type Labels, labels, storeLanguage } from './support/labels.ts';
+import { LANGS, type Labels, type Lang, labels, storeLanguage } from './support/labels.ts';
 import { api, apiLogin, type Json, type PlannedDeclaration, recommend } from './support/ministry-data.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
@@ -168,6 +168,9 @@ async function journey(browser: Browser, url: string, lang: Lang): Promise<Landm
   const phase = (p: keyof typeof PANEL_PHASE_LABELS) => PANEL_PHASE_LABELS[p][lang === 'en' ? 'en' : 'zh'];
 
   const ministryApi = await apiLogin(url, 'ministry');
+  // The demo clock back to today: an earlier run moved it past its 公示, and the 公示 form proposes the
+  // browser's today as the start date.
+  await api(url, await apiLogin(url, 'admin'), 'PUT', '/api/v1/ops/clock', { offsetDays: 0 });
   const year = await campaignFor(url, lang);
   const ids = await recommend(url, year, planned);
   const idOf = (name: string) => ids.get(name) ?? assert.fail(`no id for ${name}`);
@@ -360,9 +363,7 @@ async function journey(browser: Browser, url: string, lang: Lang): Promise<Landm
       );
     await yuyaoCard.getByRole('button', { name: L.re('ministry.panel.saveConsensus') }).click();
     await m.getByText(L.t('ministry.panel.consensusSaved')).waitFor({ timeout: 15_000 });
-    await m
-      .getByRole('button', { name: L.re('ministry.panel.advanceTo.final') })
-      .click();
+    await m.getByRole('button', { name: L.re('ministry.panel.advanceTo.final') }).click();
     await m.getByText(L.t('ministry.panel.advanced', { phase: phase('final') })).waitFor({ timeout: 15_000 });
     await screenshot(m, `ministry${tag}-panel-final`);
     // A final panel's scores are read-only for the expert.

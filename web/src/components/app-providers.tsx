@@ -10,7 +10,17 @@ export function AppProviders({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={lang === 'en' ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#1d4ed8', colorLink: '#1d4ed8' } }}
+      // Secondary text at antd's 45 % black is 4.0:1 on white; 65 % (#595959) meets WCAG AA's 4.5:1.
+      theme={{
+        token: {
+          colorPrimary: '#1d4ed8',
+          colorLink: '#1d4ed8',
+          colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+          colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+          colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+          colorLinkHover: '#1e40af',
+        },
+      }}
       // "登录" rather than "登 录": the inserted space also ends up in the accessible name.
       button={{ autoInsertSpace: false }}
     >

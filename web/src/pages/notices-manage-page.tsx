@@ -123,7 +123,9 @@ export default function NoticesManagePage() {
           style={{ maxWidth: 760 }}
         >
           <Space wrap align="start" size="middle">
-            <Form.Item name="kind" label={t('notices.form.kind')} rules={[{ required: true }]}>
+            {/* Always set (an initial value, no clear button): no required rule, whose aria-required antd
+                would put on the Select's role-less wrapper (axe: aria-allowed-attr). */}
+            <Form.Item name="kind" label={t('notices.form.kind')}>
               <Select
                 style={{ minWidth: 180 }}
                 options={kinds.map((k) => ({ value: k, label: t(`notices.kinds.${k}`) }))}
