@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type AxeCounts, addCounts, axeCheck, settled } from './support/axe-screens.ts';
 import { browserSkipReason, launchBrowser, screenshot } from './support/browser.ts';
-import { type Lang, LANGS, labels } from './support/labels.ts';
+import { LANGS, type Lang, labels } from './support/labels.ts';
 import { api, apiLogin, type Json } from './support/ministry-data.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
