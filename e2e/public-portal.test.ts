@@ -1,17 +1,19 @@
 // A visitor without an account on the public portal: lands on it from the site's root, reads a notice (with
 // its English title and its attachment), filters the registry (filters in the URL), downloads CSV and XLSX
 // and finds in them exactly the rows the page shows, clicks a province on the map and lands in the registry
-// filtered to it, and switches a statistics chart to its table. axe-core checks every public page in both
-// languages (and at phone width) for serious or critical WCAG 2.1 A/AA violations.
+// filtered to it, and switches a statistics chart to its table. The registry and map journeys run in
+// Chinese and in English (labels from the app's dictionaries, e2e/support/labels.ts). axe-core checks every
+// public page in both languages (and at phone width) for serious or critical WCAG 2.1 A/AA violations.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { type AxeCounts, addCounts, axeCheck, settled } from './support/axe-screens.ts';
 import { browserSkipReason, launchBrowser, screenshot } from './support/browser.ts';
+import { LANGS, type Lang, labels } from './support/labels.ts';
 import { api, apiLogin, type Json } from './support/ministry-data.ts';
-import { type RunningServer, repoRoot, startServer } from './support/server.ts';
+import { type RunningServer, startServer } from './support/server.ts';
 
 /**
  * The page's window, typed just enough for the callbacks that run inside Chromium (the project compiles
@@ -23,9 +25,6 @@ type BrowserGlobals = {
 };
 
 const skip = browserSkipReason();
-const AXE = join(repoRoot, 'node_modules/axe-core/axe.min.js');
-
-type Lang = 'zh-CN' | 'en';
 
 async function newVisitor(browser: Browser, lang: Lang, width = 1280, height = 900): Promise<BrowserContext> {
   // bypassCSP: axe is injected as an inline script, which the app's Content-Security-Policy forbids.
@@ -40,18 +39,6 @@ async function newVisitor(browser: Browser, lang: Lang, width = 1280, height = 9
     lang,
   );
   return context;
-}
-
-/** Waits for the page's heading and for data to settle (no spinner, no skeleton). */
-async function settled(page: Page): Promise<void> {
-  await page.locator('main h1').first().waitFor({ timeout: 30_000 });
-  await page.waitForLoadState('networkidle');
-  await page
-    .locator('main .ant-spin-spinning, main .ant-skeleton')
-    .first()
-    .waitFor({ state: 'detached', timeout: 15_000 })
-    .catch(() => undefined);
-  await page.waitForTimeout(300); // antd's enter animations
 }
 
 /** Picks an option of the antd Select whose input has `id`, typing `search` first when given. */
@@ -105,42 +92,6 @@ async function download(page: Page, name: RegExp): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
   const path = await file.path();
   return readFile(path);
-}
-
-/** Runs axe-core on the page; returns the violations by impact and fails on serious or critical ones. */
-async function axeCheck(page: Page, label: string): Promise<Record<string, number>> {
-  await page.addScriptTag({ path: AXE });
-  const violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] =
-    await page.evaluate(async () => {
-      // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global script
-      const axe = (globalThis as any).axe;
-      const result = await axe.run((globalThis as unknown as BrowserGlobals).document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-      });
-      return result.violations.map((v: Json) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.map((n: Json) => ({ target: n.target })),
-      }));
-    });
-  const counts: Record<string, number> = { critical: 0, serious: 0, moderate: 0, minor: 0 };
-  for (const v of violations) counts[v.impact ?? 'minor'] = (counts[v.impact ?? 'minor'] ?? 0) + 1;
-  console.log(
-    `axe ${label}: critical ${counts.critical}, serious ${counts.serious}, moderate ${counts.moderate}, minor ${counts.minor}` +
-      (violations.length
-        ? ` (${violations.map((v) => `${v.id}:${v.impact} ${JSON.stringify(v.nodes.slice(0, 2).map((n) => n.target))}`).join(', ')})`
-        : ''),
-  );
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(
-    bad.map(
-      (v) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`,
-    ),
-    [],
-    `axe on ${label}`,
-  );
-  return counts;
 }
 
 describe('public portal: a visitor without an account', () => {
@@ -231,146 +182,161 @@ describe('public portal: a visitor without an account', () => {
     }
   });
 
-  test('filters the registry and downloads CSV and XLSX with the same rows', {
-    skip,
-    timeout: 120_000,
-  }, async () => {
-    assert.ok(server && browser);
-    const context = await newVisitor(browser, 'zh-CN');
-    try {
-      const page = await context.newPage();
-      await page.goto(`${server.url}/portal`);
-      await settled(page);
-      await page
-        .getByRole('navigation', { name: '公开门户' })
-        .getByRole('link', { name: '集群名录' })
-        .click();
-      await page.waitForURL(/\/portal\/clusters$/);
-      await settled(page);
-      const all = await api(server.url, { cookie: '', csrfToken: '' }, 'GET', '/api/v1/public/clusters');
-      assert.equal(all.total, 44, 'the demo registry');
-      await page.getByText('共 44 个集群').waitFor();
+  for (const lang of LANGS)
+    test(`${lang}: filters the registry and downloads CSV and XLSX with the same rows`, {
+      skip,
+      timeout: 120_000,
+    }, async () => {
+      assert.ok(server && browser);
+      const L = labels(lang);
+      const context = await newVisitor(browser, lang);
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.url}/portal`);
+        await settled(page);
+        await page
+          .getByRole('navigation', { name: L.t('portal.nav.label') })
+          .getByRole('link', { name: L.t('portal.nav.registry') })
+          .click();
+        await page.waitForURL(/\/portal\/clusters$/);
+        await settled(page);
+        const all = await api(server.url, { cookie: '', csrfToken: '' }, 'GET', '/api/v1/public/clusters');
+        assert.equal(all.total, 44, 'the demo registry');
+        await page.getByText(L.t('portal.registry.count', { total: 44 }), { exact: true }).waitFor();
 
-      await choose(page, 'registry-year', '2024 年度');
-      await page.waitForURL(/year=2024/);
-      await choose(page, 'registry-unit', '北京市', '北京');
-      await page.waitForURL(/year=2024&unitCode=110000/);
-      await settled(page);
-      const expected: Json = await api(
-        server.url,
-        { cookie: '', csrfToken: '' },
-        'GET',
-        '/api/v1/public/clusters?year=2024&unitCode=110000',
-      );
-      assert.ok(expected.total > 0 && expected.total < 20, `a handful of clusters (${expected.total})`);
-      await page.getByText(`共 ${expected.total} 个集群`).waitFor();
-      const shown = await pageRowIds(page);
-      assert.deepEqual(
-        shown,
-        expected.items.map((c: Json) => c.id),
-        'the page shows the filtered registry',
-      );
-      await screenshot(page, 'portal-registry-filtered');
+        await choose(page, 'registry-year', L.t('portal.registry.batch', { year: 2024 }));
+        await page.waitForURL(/year=2024/);
+        await choose(
+          page,
+          'registry-unit',
+          lang === 'en' ? 'Beijing' : '北京市',
+          lang === 'en' ? 'Beij' : '北京',
+        );
+        await page.waitForURL(/year=2024&unitCode=110000/);
+        await settled(page);
+        const expected: Json = await api(
+          server.url,
+          { cookie: '', csrfToken: '' },
+          'GET',
+          '/api/v1/public/clusters?year=2024&unitCode=110000',
+        );
+        assert.ok(expected.total > 0 && expected.total < 20, `a handful of clusters (${expected.total})`);
+        await page
+          .getByText(L.t('portal.registry.count', { total: expected.total }), { exact: true })
+          .waitFor();
+        const shown = await pageRowIds(page);
+        assert.deepEqual(
+          shown,
+          expected.items.map((c: Json) => c.id),
+          'the page shows the filtered registry',
+        );
+        await screenshot(page, `portal-registry-filtered-${lang}`);
 
-      // A search narrows further and is kept in the URL too.
-      const first = expected.items[0];
-      await page.locator('#registry-q').fill(first.leadingIndustry);
-      await page.locator('#registry-q').press('Enter');
-      await page.waitForURL(/q=/);
-      await settled(page);
-      const searched = await pageRowIds(page);
-      assert.ok(searched.includes(first.id), 'the searched cluster is listed');
-      assert.ok(searched.length <= shown.length);
+        // A search narrows further and is kept in the URL too.
+        const first = expected.items[0];
+        await page.locator('#registry-q').fill(first.leadingIndustry);
+        await page.locator('#registry-q').press('Enter');
+        await page.waitForURL(/q=/);
+        await settled(page);
+        const searched = await pageRowIds(page);
+        assert.ok(searched.includes(first.id), 'the searched cluster is listed');
+        assert.ok(searched.length <= shown.length);
 
-      // Reloading the URL restores the filters.
-      await page.reload();
-      await settled(page);
-      assert.deepEqual(await pageRowIds(page), searched, 'the same rows after a reload');
+        // Reloading the URL restores the filters.
+        await page.reload();
+        await settled(page);
+        assert.deepEqual(await pageRowIds(page), searched, 'the same rows after a reload');
 
-      const csv = (await download(page, /下载 CSV/)).toString('utf8');
-      assert.ok(csv.startsWith('\uFEFF'), 'UTF-8 with a byte-order mark');
-      const [header, ...rows] = parseCsv(csv.slice(1)).filter((r) => r.length > 1);
-      assert.equal(header?.[0], 'id');
-      assert.deepEqual(
-        rows.map((r) => r[0]),
-        searched,
-        'the CSV has the rows the page shows, in its order',
-      );
+        const csv = (await download(page, L.re('portal.registry.csv'))).toString('utf8');
+        assert.ok(csv.startsWith('\uFEFF'), 'UTF-8 with a byte-order mark');
+        const [header, ...rows] = parseCsv(csv.slice(1)).filter((r) => r.length > 1);
+        assert.equal(header?.[0], 'id');
+        assert.deepEqual(
+          rows.map((r) => r[0]),
+          searched,
+          'the CSV has the rows the page shows, in its order',
+        );
 
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load((await download(page, /下载 Excel/)) as unknown as ArrayBuffer);
-      const sheet = workbook.worksheets[0];
-      assert.ok(sheet);
-      assert.equal(String(sheet.getRow(2).getCell(1).value), '编号');
-      const xlsxIds: string[] = [];
-      sheet.eachRow((row, n) => {
-        if (n > 2) xlsxIds.push(String(row.getCell(1).value));
-      });
-      assert.deepEqual(xlsxIds, searched, 'the XLSX has the rows the page shows, in its order');
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(
+          (await download(page, L.re('portal.registry.xlsx'))) as unknown as ArrayBuffer,
+        );
+        const sheet = workbook.worksheets[0];
+        assert.ok(sheet);
+        assert.equal(String(sheet.getRow(2).getCell(1).value), '编号');
+        const xlsxIds: string[] = [];
+        sheet.eachRow((row, n) => {
+          if (n > 2) xlsxIds.push(String(row.getCell(1).value));
+        });
+        assert.deepEqual(xlsxIds, searched, 'the XLSX has the rows the page shows, in its order');
 
-      // A cluster's page from the list.
-      await page.locator('.registry-table tbody tr[data-row-key] a').first().click();
-      await page.waitForURL(/\/portal\/clusters\/[0-9a-f-]{36}$/);
-      await page.getByRole('heading', { level: 1, name: first.name }).waitFor();
-      await page.getByRole('main').getByText(first.noticeNo).first().waitFor();
-      await screenshot(page, 'portal-cluster');
-    } finally {
-      await context.close();
-    }
-  });
+        // A cluster's page from the list.
+        await page.locator('.registry-table tbody tr[data-row-key] a').first().click();
+        await page.waitForURL(/\/portal\/clusters\/[0-9a-f-]{36}$/);
+        await page.getByRole('heading', { level: 1, name: first.name }).waitFor();
+        await page.getByRole('main').getByText(first.noticeNo).first().waitFor();
+        await screenshot(page, `portal-cluster-${lang}`);
+      } finally {
+        await context.close();
+      }
+    });
 
-  test('clicks a province on the map and lands in the registry filtered to it', {
-    skip,
-    timeout: 120_000,
-  }, async () => {
-    assert.ok(server && browser);
-    const context = await newVisitor(browser, 'zh-CN');
-    try {
-      const page = await context.newPage();
-      await page.goto(`${server.url}/portal/map`);
-      await settled(page);
-      const map = page.locator('.portal-map[role="img"]');
-      await map.locator('canvas').first().waitFor({ timeout: 30_000 });
-      await page.waitForTimeout(1_000); // the map's first animation
-      const box = await map.boundingBox();
-      assert.ok(box);
-      // Hover over a grid of points until the tooltip names a province with clusters of one unit only.
-      let hit: { x: number; y: number; name: string; count: number } | undefined;
-      search: for (let gy = 0.2; gy < 0.85; gy += 0.05)
-        for (let gx = 0.3; gx < 0.9; gx += 0.04) {
-          const x = box.x + box.width * gx;
-          const y = box.y + box.height * gy;
-          await page.mouse.move(x, y);
-          await page.waitForTimeout(40);
-          const tip = await map.evaluate((el) =>
-            [...el.querySelectorAll('div')]
-              .filter((d) => d.style.display !== 'none' && d.style.position === 'absolute')
-              // biome-ignore lint/performance/useDomNodeTextContent: the text a person sees (line breaks included)
-              .map((d) => d.innerText.trim())
-              .find((text) => /个集群/.test(text)),
-          );
-          const m = tip?.match(/^(\S+): (\d+) 个集群$/);
-          if (m && Number(m[2]) > 0) {
-            hit = { x, y, name: m[1] ?? '', count: Number(m[2]) };
-            break search;
+  for (const lang of LANGS)
+    test(`${lang}: clicks a province on the map and lands in the registry filtered to it`, {
+      skip,
+      timeout: 120_000,
+    }, async () => {
+      assert.ok(server && browser);
+      const L = labels(lang);
+      // The tooltip: "<province>: <n> clusters" in the page's language.
+      const tipRe = new RegExp(`^(.+?): ${L.re('portal.map.clusters', { n: /(\d+)/ }).source}$`);
+      const context = await newVisitor(browser, lang);
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.url}/portal/map`);
+        await settled(page);
+        const map = page.locator('.portal-map[role="img"]');
+        await map.locator('canvas').first().waitFor({ timeout: 30_000 });
+        await page.waitForTimeout(1_000); // the map's first animation
+        const box = await map.boundingBox();
+        assert.ok(box);
+        // Hover over a grid of points until the tooltip names a province with clusters of one unit only.
+        let hit: { x: number; y: number; name: string; count: number } | undefined;
+        search: for (let gy = 0.2; gy < 0.85; gy += 0.05)
+          for (let gx = 0.3; gx < 0.9; gx += 0.04) {
+            const x = box.x + box.width * gx;
+            const y = box.y + box.height * gy;
+            await page.mouse.move(x, y);
+            await page.waitForTimeout(40);
+            const tip = await map.evaluate((el) =>
+              [...el.querySelectorAll('div')]
+                .filter((d) => d.style.display !== 'none' && d.style.position === 'absolute')
+                // biome-ignore lint/performance/useDomNodeTextContent: the text a person sees (line breaks included)
+                .map((d) => d.innerText.trim())
+                .find((text) => /\d/.test(text)),
+            );
+            const m = tip?.match(tipRe);
+            if (m && Number(m[2]) > 0) {
+              hit = { x, y, name: m[1] ?? '', count: Number(m[2]) };
+              break search;
+            }
           }
-        }
-      assert.ok(hit, 'a province with clusters of one unit under the pointer');
-      await screenshot(page, 'portal-map');
-      await page.mouse.click(hit.x, hit.y);
-      await page.waitForURL(/\/portal\/clusters\?unitCode=\d{6}$/);
-      await settled(page);
-      await page.getByText(`共 ${hit.count} 个集群`).waitFor();
-      assert.equal((await pageRowIds(page)).length, hit.count, `${hit.name}: the rows the map counted`);
-      assert.match(
-        // biome-ignore lint/performance/useDomNodeTextContent: the text a person sees (line breaks included)
-        await page.locator('#registry-unit').locator('xpath=../..').innerText(),
-        new RegExp(hit.name),
-      );
-    } finally {
-      await context.close();
-    }
-  });
+        assert.ok(hit, 'a province with clusters of one unit under the pointer');
+        await screenshot(page, `portal-map-${lang}`);
+        await page.mouse.click(hit.x, hit.y);
+        await page.waitForURL(/\/portal\/clusters\?unitCode=\d{6}$/);
+        await settled(page);
+        await page.getByText(L.t('portal.registry.count', { total: hit.count }), { exact: true }).waitFor();
+        assert.equal((await pageRowIds(page)).length, hit.count, `${hit.name}: the rows the map counted`);
+        assert.match(
+          // biome-ignore lint/performance/useDomNodeTextContent: the text a person sees (line breaks included)
+          await page.locator('#registry-unit').locator('xpath=../..').innerText(),
+          new RegExp(hit.name),
+        );
+      } finally {
+        await context.close();
+      }
+    });
 
   test('statistics: a chart switches to its table', { skip, timeout: 60_000 }, async () => {
     assert.ok(server && browser);
@@ -413,7 +379,7 @@ describe('public portal: a visitor without an account', () => {
       '/publicity',
       '/login',
     ];
-    const totals: Record<string, number> = { critical: 0, serious: 0, moderate: 0, minor: 0 };
+    const totals: AxeCounts = { critical: 0, serious: 0, moderate: 0, minor: 0 };
     const runs: [Lang, number, number][] = [
       ['zh-CN', 1280, 900],
       ['en', 1280, 900],
@@ -434,8 +400,7 @@ describe('public portal: a visitor without an account', () => {
             lang,
             `${path} lang`,
           );
-          const counts = await axeCheck(page, `${lang} ${width}px ${path}`);
-          for (const [k, v] of Object.entries(counts)) totals[k] = (totals[k] ?? 0) + v;
+          addCounts(totals, await axeCheck(page, `${lang} ${width}px ${path}`));
           if (width < 500 && path === '/portal/clusters')
             await screenshot(page, `portal-registry-phone-${lang}`);
         }

@@ -20,6 +20,9 @@ export function AppProviders({ children }: { children: ReactNode }) {
           colorTextTertiary: '#595959',
           colorTextDescription: '#595959',
           colorError: '#cf1322',
+          // Hovered links and default buttons take these; antd's lighter derived blue is below 4.5:1.
+          colorLinkHover: '#1e40af',
+          colorPrimaryHover: '#1e40af',
         },
       }}
       // "登录" rather than "登 录": the inserted space also ends up in the accessible name.

@@ -11,7 +11,13 @@ import './ministry/ministry.css';
 
 /** The header's bell: unread count, the latest notifications; opening one marks it read and follows its link. */
 export function NotificationBell() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const english = i18n.language.startsWith('en');
+  // A kind the notification settings name (settings.kinds.*); the key is built at run time.
+  const kindLabel = (kind: string) =>
+    i18n.exists(`settings.kinds.${kind}`)
+      ? String(t(`settings.kinds.${kind}` as 'settings.kinds.submit'))
+      : null;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -55,9 +61,20 @@ export function NotificationBell() {
           <button type="button" className="notification-item" onClick={() => openOne(n)}>
             <span className="notification-title">
               {!n.read && <span className="visually-hidden">{t('notifications.unreadMark')}</span>}
-              {n.title}
+              {(english && kindLabel(n.kind)) || n.title}
             </span>
-            {n.body && <span className="notification-body">{n.body}</span>}
+            {/* The server writes a notification in Chinese: in English its kind is the title and the
+                Chinese text (names of clusters, reasons) follows as it was written. */}
+            {english && kindLabel(n.kind) && (
+              <span className="notification-body" lang="zh-CN">
+                {n.title}
+              </span>
+            )}
+            {n.body && (
+              <span className="notification-body" lang={english ? 'zh-CN' : undefined}>
+                {n.body}
+              </span>
+            )}
             <span className="notification-time">{formatDateTime(n.createdAt)}</span>
           </button>
         </li>

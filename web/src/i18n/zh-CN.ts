@@ -895,6 +895,26 @@ const zhCN = {
     loadFailed: '加载失败：{{message}}',
     network: '无法连接服务器',
     retry: '重试',
+    /** A server error's headline in the UI language, by its code (the server words it in English). */
+    codes: {
+      VALIDATION_FAILED: '提交的内容有误',
+      UNAUTHENTICATED: '请重新登录',
+      FORBIDDEN: '无权进行此操作',
+      NOT_FOUND: '未找到相应记录',
+      METHOD_NOT_ALLOWED: '不支持此操作',
+      INVALID_TRANSITION: '当前状态不允许此操作',
+      VERSION_CONFLICT: '记录已被他人修改，请刷新后重试',
+      QUOTA_EXCEEDED: '超出名额',
+      DEADLINE_PASSED: '已过截止日期',
+      CONFLICT: '与现有记录冲突',
+      PAYLOAD_TOO_LARGE: '文件过大',
+      UNSUPPORTED_FILE_TYPE: '不支持的文件类型',
+      UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型',
+      RATE_LIMITED: '操作过于频繁，请稍后再试',
+      INTERNAL: '服务器内部错误',
+      SERVICE_UNAVAILABLE: '服务暂不可用，请稍后再试',
+      NETWORK_ERROR: '无法连接服务器',
+    },
   },
 };
 

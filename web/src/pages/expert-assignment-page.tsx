@@ -13,6 +13,7 @@ import { useSession } from '../api/queries.ts';
 import { PeerScoresCard } from '../components/expert/peer-scores-card.tsx';
 import { ScoreForm } from '../components/expert/score-form.tsx';
 import { PhaseTag } from '../components/ministry/phase-tag.tsx';
+import { errorText } from '../components/ministry/query-error.tsx';
 import { PageLoading } from '../components/page-loading.tsx';
 import { ReadOnlyDeclaration } from '../components/review/readonly-declaration.tsx';
 
@@ -63,7 +64,7 @@ function AssignmentView({ assignment }: { assignment: Assignment }) {
       void queryClient.invalidateQueries({ queryKey: expertKeys.assignments });
       void navigate('/expert');
     } catch (err) {
-      void message.error(err instanceof Error ? err.message : String(err));
+      void message.error(errorText(err));
     } finally {
       setDeclaring(false);
     }
@@ -113,7 +114,7 @@ function AssignmentView({ assignment }: { assignment: Assignment }) {
               message={
                 query.error instanceof ApiError && query.error.status === 404
                   ? t('expert.notFound')
-                  : t('errors.loadFailed', { message: query.error.message })
+                  : t('errors.loadFailed', { message: errorText(query.error) })
               }
             />
           ) : (

@@ -5,6 +5,7 @@ import type { Assignment } from '../api/expert.ts';
 import { useAssignments } from '../api/expert-queries.ts';
 import { useSession } from '../api/queries.ts';
 import { PhaseTag } from '../components/ministry/phase-tag.tsx';
+import { errorText } from '../components/ministry/query-error.tsx';
 import { PageLoading } from '../components/page-loading.tsx';
 
 /** 评审任务: the declarations this expert is assigned to score. */
@@ -27,7 +28,7 @@ export default function ExpertTasksPage() {
         <Alert
           type="error"
           showIcon
-          message={t('errors.loadFailed', { message: query.error.message })}
+          message={t('errors.loadFailed', { message: errorText(query.error) })}
           action={<Button onClick={() => void query.refetch()}>{t('errors.retry')}</Button>}
         />
       ) : (

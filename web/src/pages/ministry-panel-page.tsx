@@ -101,7 +101,7 @@ function PanelBody({ panel }: { panel: PanelDetail }) {
     } catch (err) {
       if (err instanceof ApiError && err.status === 409)
         setBlocked({
-          message: err.message,
+          message: errorText(err, { withDetails: false }),
           lines: blockerLines(err.details, i18n.language.startsWith('zh')),
         });
       else setBlocked({ message: t('ministry.panel.failed', { message: errorText(err) }), lines: [] });

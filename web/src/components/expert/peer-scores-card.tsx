@@ -4,6 +4,7 @@ import { AGGREGATION_LABELS, SCORING_AREAS } from '../../../../domain/scoring.ts
 import type { PeerScores } from '../../api/expert.ts';
 import { usePeerScores } from '../../api/expert-queries.ts';
 import { useLanguage } from '../../i18n/index.ts';
+import { errorText } from '../ministry/query-error.tsx';
 
 type Peer = PeerScores['peers'][number];
 
@@ -20,7 +21,7 @@ export function PeerScoresCard({ assignmentId }: { assignmentId: string }) {
         <Alert
           type="error"
           showIcon
-          message={t('errors.loadFailed', { message: query.error.message })}
+          message={t('errors.loadFailed', { message: errorText(query.error) })}
           action={<Button onClick={() => void query.refetch()}>{t('errors.retry')}</Button>}
         />
       ) : (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { SCORING_AREAS, weightedTotal } from '../../../../domain/scoring.ts';
 import { expertApi, type ScoreResult } from '../../api/expert.ts';
 import { useLanguage } from '../../i18n/index.ts';
+import { errorText } from '../ministry/query-error.tsx';
 
 /** Eight area scores (0–100), the live weighted total under the default weights, a comment, save. */
 export function ScoreForm({
@@ -67,7 +68,7 @@ export function ScoreForm({
       void message.success(t('expert.saved', { total: result.total }));
       onSaved(result);
     } catch (err) {
-      setError(t('expert.saveFailed', { message: err instanceof Error ? err.message : String(err) }));
+      setError(t('expert.saveFailed', { message: errorText(err) }));
     } finally {
       setSaving(false);
     }

@@ -86,7 +86,7 @@ export function CampaignFormDrawer({
         const { fields, general: rest } = fieldErrorsOf(err.details, i18n.language.startsWith('zh'));
         // The paths come from the server as strings; fieldErrorsOf keeps only those naming a field here.
         form.setFields(fields as Parameters<typeof form.setFields>[0]);
-        setGeneral(rest.length ? rest : fields.length ? [] : [err.message]);
+        setGeneral(rest.length ? rest : fields.length ? [] : [errorText(err, { withDetails: false })]);
         if (fields[0]) form.scrollToField(fields[0].name);
       } else {
         setGeneral([t('ministry.campaigns.saveFailed', { message: errorText(err) })]);

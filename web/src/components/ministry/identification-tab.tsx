@@ -77,7 +77,7 @@ export function IdentificationTab({ year }: { year: number }) {
       void message.success(t('ministry.identify.done', { count: r.clusters.length }));
     } catch (err) {
       setError({
-        message: t('ministry.identify.failed', { message: errorText(err) }),
+        message: t('ministry.identify.failed', { message: errorText(err, { withDetails: false }) }),
         lines: err instanceof ApiError ? blockerLines(err.details, i18n.language.startsWith('zh')) : [],
       });
     } finally {

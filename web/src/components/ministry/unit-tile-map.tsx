@@ -37,21 +37,30 @@ export function UnitTileMap({
           const short = lang === 'en' ? (SHORT_EN[u.code] ?? u.nameEn) : shortUnitName(u.name);
           return (
             <li key={u.code} style={{ gridRow: u.row + 1, gridColumn: u.col + 1 }} className="tile-cell">
+              {/* The name comes from the hidden sentence, not aria-label: a label that does not contain the
+                  visible text (short name, count) would not match it for speech input. */}
               <button
                 type="button"
                 className={`tile tile-${level}`}
                 title={name}
-                aria-label={t('ministry.map.tile', {
-                  name,
-                  recommended: u.recommended,
-                  quota: u.quota,
-                  level: t(`ministry.map.levels.${level}`),
-                })}
                 onClick={() => onPick(u.code)}
               >
-                <span className={short.length > 7 ? 'tile-name tile-name-long' : 'tile-name'}>{short}</span>
+                <span
+                  className={short.length > 7 ? 'tile-name tile-name-long' : 'tile-name'}
+                  aria-hidden="true"
+                >
+                  {short}
+                </span>
                 <span className="tile-count" aria-hidden="true">
                   {u.recommended}/{u.quota}
+                </span>
+                <span className="visually-hidden">
+                  {t('ministry.map.tile', {
+                    name,
+                    recommended: u.recommended,
+                    quota: u.quota,
+                    level: t(`ministry.map.levels.${level}`),
+                  })}
                 </span>
               </button>
             </li>
