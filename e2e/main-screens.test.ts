@@ -3,8 +3,8 @@
 // in English the navigation and the page heading hold no Chinese (an untranslated string would show here).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { runAxe } from './support/axe-run.ts';
+import type { Browser } from 'playwright-core';
+import { axeCheck, settled } from './support/axe-screens.ts';
 import { browserSkipReason, launchBrowser, logIn, screenshot } from './support/browser.ts';
 import { api, apiLogin, type Json } from './support/ministry-data.ts';
 import { type RunningServer, startServer } from './support/server.ts';
@@ -93,9 +93,9 @@ describe('main screens: axe and translations, in both languages', () => {
           await logIn(page, server.url, user);
           for (const screen of screens[user] ?? []) {
             await page.goto(`${server.url}${screen.path}`);
-            await settle(page);
+            await settled(page);
             await screenshot(page, `screens-${screen.name}-${lang}`);
-            await runAxe(page, `${screen.name} (${lang})`);
+            await axeCheck(page, `${screen.name} (${lang})`);
             if (lang === 'en') {
               const nav = (await page.getByRole('navigation').first().textContent()) ?? '';
               assert.doesNotMatch(nav, HAN, `${screen.path}: the English menu holds Chinese: ${nav}`);
@@ -112,14 +112,3 @@ describe('main screens: axe and translations, in both languages', () => {
     }
   }
 });
-
-/** Waits until the screen has its heading and nothing is loading any more. */
-async function settle(page: Page): Promise<void> {
-  await page.locator('main h1').first().waitFor({ timeout: 30_000 });
-  await page.waitForLoadState('networkidle');
-  await page
-    .locator('.ant-spin-spinning, .ant-skeleton-active')
-    .first()
-    .waitFor({ state: 'detached', timeout: 15_000 })
-    .catch(() => undefined);
-}
