@@ -46,6 +46,14 @@ export const clusterDetailDto = z.object({
   leadingIndustry: z.string(),
   industryCode: z.string().nullable(),
   subSector: z.string().nullable(),
+  operatingBody: z
+    .string()
+    .nullable()
+    .describe('As declared, then as changed by accepted change reports; null when not recorded'),
+  spatialBoundary: z
+    .string()
+    .nullable()
+    .describe('As changed by an accepted change report; null when never reported'),
   noticeNo: z.string().nullable(),
   validFrom: isoDate,
   validTo: isoDate,
@@ -260,6 +268,14 @@ export const changeReportDto = z.object({
   allowedActions: actions,
 });
 export const changeActionBody = z.object({ comment: z.string().trim().max(5000).default('') });
+export const changeReportActionBody = changeActionBody.extend({
+  confirmed: z
+    .boolean()
+    .default(false)
+    .describe(
+      'close only: the review confirmed the change, so the new value becomes the cluster’s (acknowledge always applies it)',
+    ),
+});
 
 // --- re-review ----------------------------------------------------------------------------------------------------
 

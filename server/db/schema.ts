@@ -362,6 +362,8 @@ export const clusters = pgTable('clusters', {
   sourceDeclarationId: uuid('source_declaration_id'),
   revokedOn: date('revoked_on', { mode: 'string' }),
   revocationReason: text('revocation_reason'),
+  operatingBody: text('operating_body'),
+  spatialBoundary: text('spatial_boundary'),
 });
 
 export const notifications = pgTable('notifications', {

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   changeActionBody,
+  changeReportActionBody,
   changeReportBody,
   changeReportDto,
   clusterDetailDto,
@@ -180,9 +181,11 @@ export const clusterLifecycleRoutes: FastifyPluginAsyncZod<Deps> = async (app, d
       schema: {
         tags,
         summary:
-          'The ministry acknowledges the change, or opens a review (comment required) and closes it (comment required)',
+          'The ministry acknowledges the change, or opens a review (comment required) and closes it (comment ' +
+          'required). Acknowledging, or closing with `confirmed`, makes the reported new value (leading ' +
+          'industry, operating body, spatial boundary) the cluster’s own, recorded in its history (record_changed)',
         params: reportParams.extend({ action: z.enum(['acknowledge', 'open_review', 'close']) }),
-        body: changeActionBody,
+        body: changeReportActionBody,
         response: { 200: changeReportDto },
       },
     },
@@ -195,6 +198,7 @@ export const clusterLifecycleRoutes: FastifyPluginAsyncZod<Deps> = async (app, d
         req.params.action,
         req.body.comment,
         requestInfo(req),
+        req.body.confirmed,
       ),
   );
 

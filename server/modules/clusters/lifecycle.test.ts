@@ -2,11 +2,13 @@
 // missing re-review; the public registry shows both. Years advance with the server clock.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { daysFrom } from '../../../domain/cluster-lifecycle.ts';
 import { chinaDate } from '../../../domain/workflow.ts';
 import { clusters } from '../../db/schema.ts';
 import { seedDemoClusters } from '../../db/seed/demo-clusters.ts';
 import { sampleContent } from '../../db/seed/sample-content.ts';
+import { rows } from '../../platform/sql.ts';
 import { call, login, type Session, startTestApp, type TestApp } from '../../test-support/app.ts';
 import { tinyPdf } from '../../test-support/files.ts';
 
@@ -210,6 +212,55 @@ describe('a cluster through its validity', () => {
     );
     assert.equal(ack.body.status, 'acknowledged');
     assert.equal(ack.body.files.length, 1);
+    const after = await call(t.url, yuyao, 'GET', `/api/v1/clusters/${a}`);
+    assert.equal(after.body.operatingBody, '余姚市模具行业协会', 'the acknowledged value is the cluster’s');
+  });
+
+  it('changes the leading industry once a reviewed change is confirmed, with the report as source', async () => {
+    const path = `/api/v1/clusters/${a}/change-reports`;
+    const created = await call(t.url, yuyao, 'POST', path, {
+      kind: 'leading_industry',
+      description: '主导产业由模具调整为精密模具及注塑件',
+      beforeValue: '模具',
+      afterValue: '精密模具',
+      effectiveOn: '2025-07-01',
+    });
+    assert.equal(created.status, 201);
+    const act = (who: Session, action: string, body: object) =>
+      call(t.url, who, 'POST', `${path}/${created.body.id}/actions/${action}`, body);
+    assert.equal((await act(yuyao, 'acknowledge', {})).status, 403, 'the county cannot accept its own');
+    assert.equal((await call(t.url, zhuji, 'GET', `${path}/${created.body.id}`)).status, 404);
+    assert.equal((await act(ministry, 'open_review', {})).status, 400, 'a review needs a reason');
+    assert.equal((await act(ministry, 'open_review', { comment: '核查产业调整情况' })).status, 200);
+    const unchanged = await call(t.url, yuyao, 'GET', `/api/v1/clusters/${a}`);
+    assert.equal(unchanged.body.leadingIndustry, '模具', 'not while under review');
+    const closed = await act(ministry, 'close', { comment: '核查属实', confirmed: true });
+    assert.equal(closed.status, 200, JSON.stringify(closed.body));
+    assert.equal(closed.body.status, 'closed');
+    const changed = await call(t.url, ningbo, 'GET', `/api/v1/clusters/${a}`);
+    assert.equal(changed.body.leadingIndustry, '精密模具');
+    const history = await call(t.url, yuyao, 'GET', `/api/v1/clusters/${a}/history`);
+    const recorded = history.body.items.filter((e: { kind: string }) => e.kind === 'record_changed');
+    assert.deepEqual(
+      recorded.map((e: { data: { field: string; before: string; after: string }; refId: string }) => [
+        e.data.field,
+        e.data.before,
+        e.data.after,
+      ]),
+      [
+        ['operatingBody', null, '余姚市模具行业协会'],
+        ['leadingIndustry', '模具', '精密模具'],
+      ],
+    );
+    assert.equal(recorded[1].refId, created.body.id);
+    assert.equal(recorded[1].onDate, '2025-07-01');
+    const audit = await rows<{ action: string }>(
+      t.database.db,
+      sql`SELECT action FROM audit_log WHERE entity_id = ${a} AND action = 'cluster.record_changed'`,
+    );
+    assert.equal(audit.length, 2);
+    const pub = await call(t.url, null, 'GET', `/api/v1/public/clusters/${a}`);
+    assert.equal(pub.body.leadingIndustry, '精密模具', 'the registry shows the cluster’s current industry');
   });
 
   it('passes re-review and is extended by three years', async () => {
@@ -291,6 +342,11 @@ describe('a cluster through its validity', () => {
         'support_recorded',
         'change_reported',
         'change_acknowledged',
+        'record_changed',
+        'change_reported',
+        'change_review_opened',
+        'change_closed',
+        'record_changed',
         're_review_submitted',
         're_review_verified',
         'extended',

@@ -146,8 +146,12 @@ export const clusterApi = {
     reportId: string,
     action: 'acknowledge' | 'open_review' | 'close',
     comment = '',
+    confirmed = false,
   ) =>
-    http.post<ChangeReport>(`${cluster(id)}/change-reports/${enc(reportId)}/actions/${action}`, { comment }),
+    http.post<ChangeReport>(`${cluster(id)}/change-reports/${enc(reportId)}/actions/${action}`, {
+      comment,
+      ...(action === 'close' ? { confirmed } : {}),
+    }),
 
   // re-review
   reReview: (id: string, signal?: AbortSignal) =>
