@@ -391,6 +391,19 @@ export const revokeBody = z.object({
   explanation: z.string().trim().min(1).max(20_000),
   effectiveOn: isoDate.optional().describe('Defaults to today'),
 });
+export const revocationDto = z.object({
+  clusterId: z.string(),
+  revokedOn: isoDate.nullable(),
+  reason: z.enum(REVOCATION_REASONS).nullable(),
+  explanation: z
+    .string()
+    .describe('The revoking party’s statement (empty for a list revoked outside the system)'),
+  files: z
+    .array(clusterFileDto)
+    .describe('Evidence; never public, downloaded from /clusters/{id}/files/{fileId}'),
+  allowedActions: actions.describe('add_file: the revoking party may add evidence'),
+});
+export type RevocationDto = z.infer<typeof revocationDto>;
 export const revokeLapsedBody = z.object({
   clusterIds: z.array(z.uuid()).max(1000).optional().describe('Default: every lapsed cluster'),
 });

@@ -13,6 +13,7 @@ import {
   reReviewDraftBody,
   reReviewDto,
   reReviewDueDto,
+  revocationDto,
   revokeBody,
   revokeLapsedBody,
   revokeLapsedDto,
@@ -32,7 +33,13 @@ import {
 import { addEvidence, openEvidence } from './evidence.ts';
 import { clusterHistory, clusterInScope, optionalIfMatch } from './lifecycle-repo.ts';
 import { actOnReReview, addReReviewFile, getReReview, saveReReview } from './re-review-service.ts';
-import { assertMayRevoke, reReviewsDue, revokeCluster, revokeLapsed } from './revocation-service.ts';
+import {
+  assertMayRevoke,
+  getRevocation,
+  reReviewsDue,
+  revokeCluster,
+  revokeLapsed,
+} from './revocation-service.ts';
 
 const tags = ['clusters'];
 const readers = ['county', 'unit', 'ministry', 'admin'] as const;
@@ -377,6 +384,22 @@ export const clusterLifecycleRoutes: FastifyPluginAsyncZod<Deps> = async (app, d
       },
     },
     async (req) => revokeCluster(deps, req.caller!, req.params.id, req.body, requestInfo(req)),
+  );
+
+  app.get(
+    '/api/v1/clusters/:id/revocation',
+    {
+      config: { access: readers },
+      schema: {
+        tags,
+        summary:
+          `The revocation of a revoked cluster: date, ground, explanation and the evidence files (not public). ${outOfScope} ` +
+          'A cluster that is not revoked answers 404.',
+        params: idParams,
+        response: { 200: revocationDto },
+      },
+    },
+    async (req) => getRevocation(deps, req.caller!, req.params.id),
   );
 
   app.post(

@@ -371,6 +371,86 @@ describe('a cluster through its validity', () => {
   });
 });
 
+describe('revocation for a serious incident', () => {
+  it('records ground, explanation and evidence that only the cluster’s parties see', async () => {
+    const c = await insertCluster('测试余姚塑料产业集群', '330281', '330200');
+    assert.equal(
+      (await call(t.url, yuyao, 'GET', `/api/v1/clusters/${c}/revocation`)).status,
+      404,
+      'not revoked',
+    );
+    assert.equal(
+      (
+        await call(t.url, ningbo, 'POST', `/api/v1/clusters/${c}/actions/revoke`, {
+          reason: 'other',
+          explanation: 'x',
+        })
+      ).status,
+      403,
+      'the ministry revokes national clusters',
+    );
+    const revoked = await call(t.url, ministry, 'POST', `/api/v1/clusters/${c}/actions/revoke`, {
+      reason: 'serious_incident',
+      explanation: '集群内企业发生较大安全生产事故',
+      effectiveOn: '2026-01-20',
+    });
+    assert.equal(revoked.status, 200, JSON.stringify(revoked.body));
+    const upload = (who: Session) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(tinyPdf('incident'))]), '事故调查报告.pdf');
+      return fetch(`${t.url}/api/v1/clusters/${c}/revocation/files`, {
+        method: 'POST',
+        headers: { cookie: who.cookie, 'x-csrf-token': who.csrfToken },
+        body: form,
+      });
+    };
+    assert.equal((await upload(ningbo)).status, 403);
+    assert.equal((await upload(zhejiang)).status, 404, 'another unit does not see the cluster');
+    const up = await upload(ministry);
+    assert.equal(up.status, 201);
+    const file = (await up.json()) as { id: string };
+    for (const who of [ministry, ningbo, yuyao]) {
+      const res = await call(t.url, who, 'GET', `/api/v1/clusters/${c}/revocation`);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.equal(res.body.reason, 'serious_incident');
+      assert.equal(res.body.revokedOn, '2026-01-20');
+      assert.equal(res.body.explanation, '集群内企业发生较大安全生产事故');
+      assert.deepEqual(
+        res.body.files.map((f: { filename: string }) => f.filename),
+        ['事故调查报告.pdf'],
+      );
+      assert.deepEqual(res.body.allowedActions, who === ministry ? ['add_file'] : []);
+      const dl = await fetch(`${t.url}/api/v1/clusters/${c}/files/${file.id}`, {
+        headers: { cookie: who.cookie },
+      });
+      assert.equal(dl.status, 200);
+      assert.equal(dl.headers.get('content-type'), 'application/pdf');
+    }
+    for (const who of [zhuji, zhejiang]) {
+      assert.equal((await call(t.url, who, 'GET', `/api/v1/clusters/${c}/revocation`)).status, 404);
+      const dl = await fetch(`${t.url}/api/v1/clusters/${c}/files/${file.id}`, {
+        headers: { cookie: who.cookie },
+      });
+      assert.equal(dl.status, 404);
+    }
+    assert.equal((await call(t.url, null, 'GET', `/api/v1/clusters/${c}/revocation`)).status, 401);
+    assert.equal((await fetch(`${t.url}/api/v1/clusters/${c}/files/${file.id}`)).status, 401);
+    const pub = await call(t.url, null, 'GET', `/api/v1/public/clusters/${c}`);
+    assert.equal(pub.status, 200);
+    assert.equal(pub.body.status, 'revoked');
+    assert.equal(pub.body.revocationReason, 'serious_incident');
+    assert.equal(pub.body.revokedOn, '2026-01-20');
+    const text = JSON.stringify(pub.body);
+    assert.ok(!text.includes('事故调查报告') && !text.includes(file.id), 'evidence stays non-public');
+    assert.ok(!text.includes('较大安全生产事故'), 'the explanation stays non-public');
+    const listed = await call(t.url, null, 'GET', '/api/v1/public/clusters?status=revoked&q=测试余姚塑料');
+    assert.deepEqual(
+      listed.body.items.map((i: { id: string; status: string }) => [i.id, i.status]),
+      [[c, 'revoked']],
+    );
+  });
+});
+
 describe('provincial-level clusters', () => {
   it('a unit runs its own round with its standards and the clusters appear as provincial', async () => {
     const path = '/api/v1/units/330000/provincial-campaigns';

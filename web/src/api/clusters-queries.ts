@@ -51,6 +51,16 @@ export function useClusterHistory(id: string) {
   });
 }
 
+/** The revocation of a revoked cluster (the query stays off while the cluster is not revoked). */
+export function useRevocation(id: string, revoked: boolean) {
+  return useQuery({
+    queryKey: clusterKeys.part(id, 'revocation'),
+    queryFn: ({ signal }) => clusterApi.revocation(id, signal),
+    enabled: revoked,
+    staleTime: 0,
+  });
+}
+
 export function useClusterReports(id: string) {
   return useQuery({
     queryKey: clusterKeys.part(id, 'reports'),

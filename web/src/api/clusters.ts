@@ -20,6 +20,7 @@ import type {
   provincialIdentifyBody,
   ReReviewDto,
   ReReviewForm,
+  RevocationDto,
   reportCompletionDto,
   reportTotalsDto,
   reReviewDueDto,
@@ -58,6 +59,7 @@ export type VerifyBody = z.input<typeof verifyBody>;
 export type DecideBody = z.input<typeof decideBody>;
 export type ReReviewDue = z.infer<typeof reReviewDueDto>;
 export type RevokeBody = z.input<typeof revokeBody>;
+export type Revocation = RevocationDto;
 export type RevokeLapsed = z.infer<typeof revokeLapsedDto>;
 export type ImportResult = ImportResultDto;
 export type ProvincialCampaign = z.infer<typeof provincialCampaignDto>;
@@ -173,6 +175,8 @@ export const clusterApi = {
 
   // revocation
   revoke: (id: string, body: RevokeBody) => http.post<ClusterDetail>(`${cluster(id)}/actions/revoke`, body),
+  revocation: (id: string, signal?: AbortSignal) =>
+    http.get<Revocation>(`${cluster(id)}/revocation`, undefined, signal),
   addRevocationFile: (id: string, file: File) =>
     postMultipart<ClusterFile>(`${cluster(id)}/revocation/files`, file),
 

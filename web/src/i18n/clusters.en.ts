@@ -371,6 +371,8 @@ const clustersEn: ClustersDictionary = {
       confirm: 'Revoke the identification of {{name}}? This cannot be undone.',
       revokedOn: 'Revoked on {{date}}',
       evidence: 'Evidence for the revocation',
+      evidenceNotPublic:
+        'The evidence is seen by MIIT, the recommending unit and the county only; it is not public.',
       notAllowed: 'This cluster is revoked by {{who}}.',
       who: { ministry: 'MIIT', unit: 'its recommending unit' },
       reasons: {

@@ -365,6 +365,7 @@ const clustersZh = {
       confirm: '撤销 {{name}} 的认定？此操作不可撤回。',
       revokedOn: '已于 {{date}} 撤销',
       evidence: '撤销依据材料',
+      evidenceNotPublic: '依据材料仅工业和信息化部、推荐单位和所在县可见，不对社会公开。',
       notAllowed: '该集群由{{who}}撤销。',
       who: { ministry: '工业和信息化部', unit: '推荐单位' },
       reasons: {
