@@ -181,7 +181,7 @@ export const clusterApi = {
     postMultipart<ClusterFile>(`${cluster(id)}/revocation/files`, file),
 
   // import of published lists
-  importCsv: (file: File | Blob) => postMultipart<ImportResult>(`${V1}/clusters/import`, file),
+  importList: (file: File | Blob) => postMultipart<ImportResult>(`${V1}/clusters/import`, file),
 
   // provincial identification rounds
   provincialRounds: (unitCode: string, signal?: AbortSignal) =>

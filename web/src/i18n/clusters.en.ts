@@ -442,10 +442,9 @@ const clustersEn: ClustersDictionary = {
     import: {
       title: 'Import published lists',
       intro:
-        'Upload a published list of identified clusters (CSV or Excel .xlsx) with the columns year, province, cluster_name_zh, county, leading_industry (optionally published_on, industry_code). Clusters already present are not duplicated.',
+        'Upload a published list of identified clusters (CSV in UTF-8 or GB18030, or Excel .xlsx: its first worksheet, header in row 1; at most 5 MB) with the columns year, province, cluster_name_zh, county, leading_industry (optionally published_on, industry_code). Clusters already present are not duplicated.',
       choose: 'Choose a file',
       upload: 'Import',
-      converting: 'Reading the Excel file…',
       result:
         '{{rows}} row(s) ({{encoding}}): {{imported}} imported, {{present}} already present, {{unresolved}} unresolved',
       imported: 'Imported',
@@ -464,7 +463,6 @@ const clustersEn: ClustersDictionary = {
         DUPLICATE_ROW: 'Repeated in the file',
         NAME_TAKEN: 'Name already taken',
       },
-      xlsxFailed: 'Cannot read this Excel file: {{message}}',
     },
     provincial: {
       title: 'Provincial identification',

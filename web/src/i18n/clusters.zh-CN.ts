@@ -434,10 +434,9 @@ const clustersZh = {
     import: {
       title: '导入已认定名单',
       intro:
-        '上传已公布的认定名单（CSV 或 Excel .xlsx），列：year, province, cluster_name_zh, county, leading_industry（可选 published_on, industry_code）。已存在的集群不会重复导入。',
+        '上传已公布的认定名单（UTF-8 或 GB18030 编码的 CSV，或 Excel .xlsx 的第一个工作表、首行为列名；不超过 5 MB），列：year, province, cluster_name_zh, county, leading_industry（可选 published_on, industry_code）。已存在的集群不会重复导入。',
       choose: '选择文件',
       upload: '导入',
-      converting: '正在读取 Excel 文件…',
       result:
         '共 {{rows}} 行（{{encoding}}）：新导入 {{imported}} 个，已存在 {{present}} 个，未能识别 {{unresolved}} 行',
       imported: '新导入',
@@ -456,7 +455,6 @@ const clustersZh = {
         DUPLICATE_ROW: '文件中重复',
         NAME_TAKEN: '名称已被占用',
       },
-      xlsxFailed: '无法读取该 Excel 文件：{{message}}',
     },
     provincial: {
       title: '省级集群认定',
