@@ -184,3 +184,21 @@ export function useProvincialCandidates(unitCode: string | undefined, year: numb
     staleTime: 0,
   });
 }
+
+export function useProvincialScores(unitCode: string, year: number) {
+  return useQuery({
+    queryKey: ['provincial', unitCode, 'scores', year],
+    queryFn: ({ signal }) => clusterApi.provincialScores(unitCode, year, signal),
+    staleTime: 0,
+  });
+}
+
+/** The objections to a round's 公示 (off until the round has one). */
+export function useProvincialObjections(unitCode: string, year: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['provincial', unitCode, 'objections', year],
+    queryFn: ({ signal }) => clusterApi.provincialObjections(unitCode, year, signal),
+    enabled,
+    staleTime: 0,
+  });
+}

@@ -18,6 +18,9 @@ import type {
   provincialCandidateDto,
   provincialIdentificationDto,
   provincialIdentifyBody,
+  provincialPublicityBody,
+  provincialPublicityDto,
+  provincialScoresDto,
   ReReviewDto,
   ReReviewForm,
   RevocationDto,
@@ -35,6 +38,7 @@ import type {
 } from '../../../domain/cluster-contract.ts';
 import type { ImportResultDto } from '../../../domain/cluster-import.ts';
 import type { CultivationPlanContent } from '../../../domain/cluster-plan.ts';
+import type { ObjectionDto } from '../../../domain/ministry-contract.ts';
 import { ApiError, apiErrorFromBody, currentCsrfToken, http, NETWORK_ERROR, type Query } from './client.ts';
 import type { Page } from './types.ts';
 
@@ -67,7 +71,10 @@ export type ProvincialCampaignBody = z.input<typeof provincialCampaignBody>;
 export type ProvincialCandidate = z.infer<typeof provincialCandidateDto>;
 export type ProvincialIdentifyBody = z.input<typeof provincialIdentifyBody>;
 export type ProvincialIdentification = z.infer<typeof provincialIdentificationDto>;
-export type { AnnualReportContent, CultivationPlanContent };
+export type ProvincialScores = z.infer<typeof provincialScoresDto>;
+export type ProvincialPublicity = z.infer<typeof provincialPublicityDto>;
+export type ProvincialPublicityBody = z.input<typeof provincialPublicityBody>;
+export type { AnnualReportContent, CultivationPlanContent, ObjectionDto as ProvincialObjection };
 
 const V1 = '/api/v1';
 const enc = encodeURIComponent;
@@ -199,8 +206,26 @@ export const clusterApi = {
       signal,
     ),
   identifyProvincial: (unitCode: string, year: number, body: ProvincialIdentifyBody) =>
-    http.post<ProvincialIdentification>(
-      `${V1}/units/${enc(unitCode)}/provincial-campaigns/${year}/identification`,
-      body,
-    ),
+    http.post<ProvincialIdentification>(`${round(unitCode, year)}/identification`, body),
+  provincialScores: (unitCode: string, year: number, signal?: AbortSignal) =>
+    http.get<ProvincialScores>(`${round(unitCode, year)}/scores`, undefined, signal),
+  inviteProvincialExperts: (unitCode: string, year: number, declarationId: string, expertIds: string[]) =>
+    http.post<ProvincialScores>(`${round(unitCode, year)}/experts`, { declarationId, expertIds }),
+  publicizeProvincial: (unitCode: string, year: number, body: ProvincialPublicityBody) =>
+    http.post<ProvincialPublicity>(`${round(unitCode, year)}/publicity`, body),
+  provincialObjections: (unitCode: string, year: number, signal?: AbortSignal) =>
+    http.get<{ items: ObjectionDto[] }>(`${round(unitCode, year)}/objections`, undefined, signal),
+  resolveProvincialObjection: (
+    unitCode: string,
+    year: number,
+    id: string,
+    body: { decision: 'upheld' | 'dismissed'; reason: string },
+  ) => http.post<ObjectionDto>(`${round(unitCode, year)}/objections/${enc(id)}/resolve`, body),
+  provincialEvidenceUrl: (unitCode: string, year: number, id: string) =>
+    `${round(unitCode, year)}/objections/${enc(id)}/evidence`,
 };
+
+/** The path of a unit's provincial round. */
+function round(unitCode: string, year: number) {
+  return `${V1}/units/${enc(unitCode)}/provincial-campaigns/${year}`;
+}
