@@ -202,3 +202,12 @@ export function useProvincialObjections(unitCode: string, year: number, enabled:
     staleTime: 0,
   });
 }
+
+/** The provincial 公示 periods the public sees. */
+export function usePublicProvincialPublicity() {
+  return useQuery({
+    queryKey: ['provincial', 'public-publicity'],
+    queryFn: ({ signal }) => clusterApi.publicProvincialPublicity(signal),
+    staleTime: 0,
+  });
+}

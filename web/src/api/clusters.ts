@@ -221,6 +221,9 @@ export const clusterApi = {
     id: string,
     body: { decision: 'upheld' | 'dismissed'; reason: string },
   ) => http.post<ObjectionDto>(`${round(unitCode, year)}/objections/${enc(id)}/resolve`, body),
+  /** Every unit's provincial 公示 that has started (public, no login). */
+  publicProvincialPublicity: (signal?: AbortSignal) =>
+    http.get<{ items: ProvincialPublicity[] }>(`${V1}/public/provincial-publicity`, undefined, signal),
   provincialEvidenceUrl: (unitCode: string, year: number, id: string) =>
     `${round(unitCode, year)}/objections/${enc(id)}/evidence`,
 };

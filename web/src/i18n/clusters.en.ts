@@ -510,6 +510,7 @@ const clustersEn: ClustersDictionary = {
       uphold: 'Uphold (remove from the list)',
       dismiss: 'Dismiss',
       resolution: 'Reasons',
+      publicTitle: '{{unit}}: provincial clusters proposed for {{year}} (public announcement)',
     },
   },
 };

@@ -501,6 +501,7 @@ const clustersZh = {
       uphold: '异议成立（移出名单）',
       dismiss: '异议不成立',
       resolution: '处理理由',
+      publicTitle: '{{unit}}{{year}}年省级中小企业特色产业集群拟认定名单公示',
     },
   },
 };
