@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clusterDetailDto } from '../../../domain/cluster-contract.ts';
@@ -24,6 +25,26 @@ const outOfScope = 'A cluster outside your county or unit answers 404.';
 /** A list is small: a year's list is about 100 rows (a few kB as CSV, some 10 kB as XLSX). */
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The one file of a multipart import request, buffered (at most MAX_CSV_BYTES). A body the parser cannot read
+ * (no boundary, cut short) is the client's error (400); the size limit keeps its 413.
+ */
+async function readPart(req: FastifyRequest): Promise<Buffer> {
+  try {
+    const part = await req.file({ limits: { fileSize: MAX_CSV_BYTES, files: 1 } });
+    if (!part)
+      throw new AppError('VALIDATION_FAILED', 'No file in the request', [
+        { path: 'file', message: 'required' },
+      ]);
+    return await part.toBuffer();
+  } catch (err) {
+    if (err instanceof AppError || (err as { statusCode?: number }).statusCode) throw err;
+    throw new AppError('VALIDATION_FAILED', 'The multipart body cannot be read', [
+      { path: 'file', message: (err as Error).message },
+    ]);
+  }
+}
 
 /** Identified clusters: the scoped list, one cluster, its certificate, importing published lists; the public registry. */
 export const clusterRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
@@ -100,13 +121,7 @@ export const clusterRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     async (req) => {
       let bytes: Buffer;
       if (req.isMultipart()) {
-        const part = await req.file({ limits: { fileSize: MAX_CSV_BYTES, files: 1 } });
-        if (!part) {
-          throw new AppError('VALIDATION_FAILED', 'No file in the request', [
-            { path: 'file', message: 'required' },
-          ]);
-        }
-        bytes = await part.toBuffer();
+        bytes = await readPart(req);
       } else if (Buffer.isBuffer(req.body)) {
         bytes = req.body;
       } else {
