@@ -46,6 +46,14 @@ export const clusterDetailDto = z.object({
   leadingIndustry: z.string(),
   industryCode: z.string().nullable(),
   subSector: z.string().nullable(),
+  operatingBody: z
+    .string()
+    .nullable()
+    .describe('As declared, then as changed by accepted change reports; null when not recorded'),
+  spatialBoundary: z
+    .string()
+    .nullable()
+    .describe('As changed by an accepted change report; null when never reported'),
   noticeNo: z.string().nullable(),
   validFrom: isoDate,
   validTo: isoDate,
@@ -260,6 +268,14 @@ export const changeReportDto = z.object({
   allowedActions: actions,
 });
 export const changeActionBody = z.object({ comment: z.string().trim().max(5000).default('') });
+export const changeReportActionBody = changeActionBody.extend({
+  confirmed: z
+    .boolean()
+    .default(false)
+    .describe(
+      'close only: the review confirmed the change, so the new value becomes the cluster’s (acknowledge always applies it)',
+    ),
+});
 
 // --- re-review ----------------------------------------------------------------------------------------------------
 
@@ -375,6 +391,19 @@ export const revokeBody = z.object({
   explanation: z.string().trim().min(1).max(20_000),
   effectiveOn: isoDate.optional().describe('Defaults to today'),
 });
+export const revocationDto = z.object({
+  clusterId: z.string(),
+  revokedOn: isoDate.nullable(),
+  reason: z.enum(REVOCATION_REASONS).nullable(),
+  explanation: z
+    .string()
+    .describe('The revoking party’s statement (empty for a list revoked outside the system)'),
+  files: z
+    .array(clusterFileDto)
+    .describe('Evidence; never public, downloaded from /clusters/{id}/files/{fileId}'),
+  allowedActions: actions.describe('add_file: the revoking party may add evidence'),
+});
+export type RevocationDto = z.infer<typeof revocationDto>;
 export const revokeLapsedBody = z.object({
   clusterIds: z.array(z.uuid()).max(1000).optional().describe('Default: every lapsed cluster'),
 });
@@ -387,6 +416,14 @@ export const provincialCampaignBody = z.object({
   title: z.string().trim().min(1).max(200),
   standardsVersion: z.string().min(1).max(50),
 });
+export const provincialPublicityStateDto = z.object({
+  id: z.string(),
+  startsOn: isoDate,
+  endsOn: isoDate,
+  workingDays: z.number().int(),
+  open: z.boolean().describe('Objections accepted today'),
+  ended: z.boolean().describe('The last day has passed: the unit may identify'),
+});
 export const provincialCampaignDto = z.object({
   id: z.string(),
   unitCode: z.string(),
@@ -397,7 +434,8 @@ export const provincialCampaignDto = z.object({
   noticeNo: z.string().nullable(),
   publishedOn: isoDate.nullable(),
   clusters: z.number().int(),
-  allowedActions: actions,
+  publicity: provincialPublicityStateDto.nullable().describe('The round’s 公示, once published'),
+  allowedActions: actions.describe('assign_experts, publicize, identify (the owning unit only)'),
 });
 export const provincialCandidateDto = z.object({
   declarationId: z.string(),
@@ -407,6 +445,10 @@ export const provincialCandidateDto = z.object({
   status: z.string(),
   standards: z.object({ overall: z.string(), items: z.array(standardsItem) }),
   alreadyProvincial: z.boolean(),
+  experts: z.number().int().describe('Experts invited to score it in this round (conflicts excluded)'),
+  scored: z.number().int(),
+  aggregate: z.number().nullable().describe('The stated aggregation of the experts’ totals'),
+  inPublicity: z.boolean(),
 });
 export const provincialIdentifyBody = z.object({
   noticeNo: z.string().trim().min(1).max(100),
@@ -443,3 +485,53 @@ export const provincialIdentificationDto = z.object({
 });
 
 export type FigureKey = ReportFigureKey;
+
+// --- the provincial pipeline: experts and 公示, one tier down ----------------------------------------------------
+
+export const provincialExpertsBody = z.object({
+  declarationId: z.uuid(),
+  expertIds: z.array(z.uuid()).min(1).max(20),
+});
+export const provincialScoreSheetDto = z.object({
+  declarationId: z.string(),
+  clusterName: z.string(),
+  aggregation: z.string().describe('How the totals are aggregated (the campaign’s rule)'),
+  aggregate: z.number().nullable(),
+  experts: z.array(
+    z.object({
+      assignmentId: z.string(),
+      expert: z.object({ id: z.string(), displayName: z.string() }),
+      status: z.enum(['pending', 'scored', 'conflict']),
+      total: z.number().nullable(),
+      comment: z.string().nullable(),
+    }),
+  ),
+});
+export const provincialScoresDto = z.object({ items: z.array(provincialScoreSheetDto) });
+
+export const provincialPublicityBody = z.object({
+  declarationIds: z.array(z.uuid()).min(1).max(500),
+  startsOn: isoDate,
+  workingDays: z.int().min(1).max(60).default(5).describe('Working days on the official calendar'),
+});
+export const provincialPublicityItemDto = z.object({
+  declarationId: z.string(),
+  clusterName: z.string(),
+  countyName: z.string(),
+  divisionCode: z.string(),
+  leadingIndustry: z.string(),
+  removed: z.boolean().describe('Taken off the list by an upheld objection'),
+});
+export const provincialPublicityDto = provincialPublicityStateDto.extend({
+  roundId: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  year: z.number().int(),
+  title: z.string(),
+  noticeId: z.string().nullable(),
+  items: z.array(provincialPublicityItemDto),
+  objections: z
+    .object({ open: z.number().int(), upheld: z.number().int(), dismissed: z.number().int() })
+    .describe('Counts; the public view shows zeros'),
+});
+export const publicProvincialPublicityDto = z.object({ items: z.array(provincialPublicityDto) });

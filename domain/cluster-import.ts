@@ -44,7 +44,8 @@ export type UnresolvedCode = (typeof UNRESOLVED_CODES)[number];
 
 export const importResultDto = z.object({
   rows: z.number().int().describe('Data rows in the file (the header not counted)'),
-  encoding: z.enum(['utf-8', 'gb18030']).describe('How the file was decoded'),
+  format: z.enum(['csv', 'xlsx']).describe('What the file was, recognised by its content'),
+  encoding: z.enum(['utf-8', 'gb18030']).describe('How a CSV was decoded (an XLSX is always UTF-8)'),
   imported: z.number().int(),
   items: z
     .array(
@@ -126,14 +127,21 @@ export function csvRecords(text: string): string[][] {
  * The data rows of an import file, or the header problem that makes the whole file unusable. Blank lines
  * are skipped but still counted, so `row` matches the line a spreadsheet shows.
  */
-export function parseClusterCsv(
-  text: string,
-): { ok: true; rows: ClusterCsvRow[] } | { ok: false; missingColumns: string[] } {
-  const records = csvRecords(text);
+export function parseClusterCsv(text: string): ParsedClusterList {
+  return parseClusterRecords(csvRecords(text));
+}
+
+export type ParsedClusterList = { ok: true; rows: ClusterCsvRow[] } | { ok: false; missingColumns: string[] };
+
+/**
+ * The data rows of a list given as records (a CSV's, or a worksheet's rows as text, the header first; a
+ * worksheet's blank rows kept as empty records so `row` still matches the sheet).
+ */
+export function parseClusterRecords(records: readonly (readonly string[])[]): ParsedClusterList {
   const header = (records[0] ?? []).map((h) => h.trim().toLowerCase());
   const missingColumns = CLUSTER_CSV_COLUMNS.filter((c) => !header.includes(c));
   if (missingColumns.length > 0) return { ok: false, missingColumns };
-  const at = (r: string[], column: string) => (r[header.indexOf(column)] ?? '').trim();
+  const at = (r: readonly string[], column: string) => (r[header.indexOf(column)] ?? '').trim();
   const rows: ClusterCsvRow[] = [];
   records.forEach((r, i) => {
     if (i === 0 || r.every((f) => f.trim() === '')) return;

@@ -13,6 +13,7 @@ import {
   effectiveStatus,
   extendedValidTo,
   lapsesWithoutReReview,
+  recordChangeOf,
   reReviewActions,
   verificationProblems,
 } from './cluster-lifecycle.ts';
@@ -122,5 +123,34 @@ describe('cluster lifecycle', () => {
         ['future', null],
       ],
     );
+  });
+});
+
+describe('accepting a change report', () => {
+  const current = { leadingIndustry: '模具', operatingBody: null, spatialBoundary: null };
+  it('replaces the field of its kind when acknowledged, or when a review confirms it', () => {
+    assert.deepEqual(
+      recordChangeOf({ kind: 'leading_industry', afterValue: ' 精密模具 ' }, 'acknowledge', current),
+      {
+        field: 'leadingIndustry',
+        before: '模具',
+        after: '精密模具',
+      },
+    );
+    assert.deepEqual(recordChangeOf({ kind: 'operating_body', afterValue: '协会' }, 'close', current, true), {
+      field: 'operatingBody',
+      before: null,
+      after: '协会',
+    });
+  });
+  it('changes nothing for other changes, empty or same values, a review opened or closed unconfirmed', () => {
+    assert.equal(recordChangeOf({ kind: 'other', afterValue: 'x' }, 'acknowledge', current), null);
+    assert.equal(recordChangeOf({ kind: 'spatial_boundary', afterValue: ' ' }, 'acknowledge', current), null);
+    assert.equal(
+      recordChangeOf({ kind: 'leading_industry', afterValue: '模具' }, 'acknowledge', current),
+      null,
+    );
+    assert.equal(recordChangeOf({ kind: 'leading_industry', afterValue: 'x' }, 'open_review', current), null);
+    assert.equal(recordChangeOf({ kind: 'leading_industry', afterValue: 'x' }, 'close', current), null);
   });
 });

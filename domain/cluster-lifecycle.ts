@@ -203,6 +203,36 @@ export const CHANGE_TRANSITIONS: Record<
   close: { from: ['under_review'], to: 'closed', roles: ['ministry'] },
 };
 
+/** The field of the cluster record a change of this kind replaces (kind `other` changes no recorded field). */
+export const CHANGE_RECORD_FIELDS = {
+  leading_industry: 'leadingIndustry',
+  spatial_boundary: 'spatialBoundary',
+  operating_body: 'operatingBody',
+  other: null,
+} as const satisfies Record<ChangeKind, string | null>;
+export type ClusterRecordField = NonNullable<(typeof CHANGE_RECORD_FIELDS)[ChangeKind]>;
+
+/**
+ * What accepting a change report does to the cluster record: the reported new value replaces the field of its
+ * kind. Accepting means the ministry acknowledges the report, or closes its review confirming the change
+ * (`confirmed`). Null when nothing changes: kind `other`, no new value stated, the value already recorded, or
+ * a review closed without confirming.
+ */
+export function recordChangeOf(
+  report: { kind: ChangeKind; afterValue: string },
+  action: Exclude<ChangeAction, 'add_file'>,
+  current: Record<ClusterRecordField, string | null>,
+  confirmed = false,
+): { field: ClusterRecordField; before: string | null; after: string } | null {
+  const field = CHANGE_RECORD_FIELDS[report.kind];
+  const after = report.afterValue.trim();
+  if (field === null || after === '') return null;
+  if (action === 'open_review' || (action === 'close' && !confirmed)) return null;
+  const before = current[field];
+  if (before === after) return null;
+  return { field, before, after };
+}
+
 export function changeReportActions(role: Role, status: ChangeStatus): ChangeAction[] {
   const actions: ChangeAction[] = [];
   if (role === 'county' && status === 'reported') actions.push('add_file');
@@ -255,6 +285,7 @@ export const CLUSTER_EVENT_KINDS = [
   'change_acknowledged',
   'change_review_opened',
   'change_closed',
+  'record_changed',
   're_review_submitted',
   're_review_returned',
   're_review_verified',

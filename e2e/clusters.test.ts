@@ -156,7 +156,7 @@ describe('identified clusters: annual reports, change report, re-review, extensi
         buffer: await listWorkbook(),
       });
       await m0.getByRole('button', { name: /导\s*入/ }).click();
-      await m0.getByText('共 3 行（utf-8）：新导入 1 个，已存在 0 个，未能识别 2 行').waitFor();
+      await m0.getByText('共 3 行（XLSX）：新导入 1 个，已存在 0 个，未能识别 2 行').waitFor();
       await m0.getByText('找不到该县级区划').waitFor();
       await m0.getByText('无法识别推荐单位').waitFor();
       await screenshot(m0, 'clusters-import');
@@ -360,6 +360,11 @@ describe('identified clusters: annual reports, change report, re-review, extensi
       await m.getByRole('button', { name: '撤销认定' }).click();
       await confirm(m);
       await m.getByText(/^已于 .* 撤销$/).waitFor();
+      await m
+        .getByTestId('revocation-explanation')
+        .getByText(/较大安全生产事故/)
+        .waitFor();
+      await m.getByRole('link', { name: '事故调查报告.pdf' }).waitFor();
       await m.locator('.cluster-tags').getByText('已撤销').waitFor();
       await m.getByRole('tab', { name: '概况' }).click();
       await m.locator('.cluster-history').getByText('撤销认定').waitFor();

@@ -264,6 +264,7 @@ export const expertAssignments = pgTable('expert_assignments', {
   conflictDeclaredAt: ts('conflict_declared_at'),
   conflictReason: text('conflict_reason'),
   panelId: uuid('panel_id'),
+  provincialCampaignId: uuid('provincial_campaign_id'),
 });
 
 export const expertScores = pgTable('expert_scores', {
@@ -319,19 +320,22 @@ export const notices = pgTable('notices', {
 
 export const publicityPeriods = pgTable('publicity_periods', {
   id: uuid('id').primaryKey().defaultRandom(),
-  campaignYear: integer('campaign_year').notNull(),
+  /** The ministry's period of a campaign; null for a unit's provincial period. */
+  campaignYear: integer('campaign_year'),
   startsOn: date('starts_on', { mode: 'string' }).notNull(),
   workingDays: integer('working_days').notNull(),
   endsOn: date('ends_on', { mode: 'string' }).notNull(),
   noticeId: uuid('notice_id'),
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
+  provincialCampaignId: uuid('provincial_campaign_id'),
 });
 
 export const publicityItems = pgTable('publicity_items', {
   publicityId: uuid('publicity_id').notNull(),
   declarationId: uuid('declaration_id').notNull(),
   position: integer('position').notNull(),
+  level: text('level').notNull().default('national'),
 });
 
 export const objections = pgTable('objections', {
@@ -374,6 +378,8 @@ export const clusters = pgTable('clusters', {
   sourceDeclarationId: uuid('source_declaration_id'),
   revokedOn: date('revoked_on', { mode: 'string' }),
   revocationReason: text('revocation_reason'),
+  operatingBody: text('operating_body'),
+  spatialBoundary: text('spatial_boundary'),
 });
 
 export const notifications = pgTable('notifications', {

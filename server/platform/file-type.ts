@@ -18,12 +18,25 @@ export class ZipBombError extends Error {}
 const MAX_ZIP_RATIO = 200;
 const MAX_ZIP_EXPANDED = 2 * 1024 ** 3;
 
+/** What the sniffer reads from: an open file, or bytes already in memory (see `bufferReader`). */
+export type ByteReader = Pick<FileHandle, 'read'>;
+
+/** Bytes in memory read like a file (for small uploads a route buffers, such as an import list). */
+export function bufferReader(bytes: Buffer): ByteReader {
+  return {
+    read: (async (buffer: Buffer, offset: number, length: number, position: number) => {
+      const bytesRead = bytes.copy(buffer, offset, position, Math.min(bytes.length, position + length));
+      return { bytesRead, buffer };
+    }) as FileHandle['read'],
+  };
+}
+
 /**
  * Reads a ZIP's central directory (from the end of the file) and returns its entry names and the total
  * uncompressed size. Null when the bytes are not a well-formed ZIP.
  */
-async function zipEntries(
-  file: FileHandle,
+export async function zipEntries(
+  file: ByteReader,
   size: number,
 ): Promise<{ names: string[]; expanded: number } | null> {
   const tailLength = Math.min(size, 65_557);
@@ -56,7 +69,7 @@ async function zipEntries(
  * Recognises PDF, JPEG, PNG, DOCX, XLSX and OFD (the Chinese fixed-layout format) from the file's bytes.
  * Office and OFD files are ZIPs told apart by their entries; an implausibly expanding ZIP throws.
  */
-export async function sniffFileType(file: FileHandle, size: number): Promise<SniffedType | null> {
+export async function sniffFileType(file: ByteReader, size: number): Promise<SniffedType | null> {
   const head = Buffer.alloc(Math.min(size, 16));
   await file.read(head, 0, head.length, 0);
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') return { ext: 'pdf', mime: MIME.pdf };

@@ -582,6 +582,11 @@ export const MATRIX: Record<string, Probe> = {
     multipart: { file: EMPTY_FILE },
     expect: '401 403 403 403 404 403 403 409 409',
   },
+  // The fixture's cluster is not revoked: 404 for everyone who passes the role check (scope: lifecycle tests).
+  'GET /api/v1/clusters/:id/revocation': {
+    path: (f) => `/api/v1/clusters/${f.clusterId}/revocation`,
+    expect: '401 404 404 404 404 403 403 404 404',
+  },
   'GET /api/v1/clusters/:id/annual-reports': {
     path: (f) => `/api/v1/clusters/${f.clusterId}/annual-reports`,
     expect: '401 ok 404 ok 404 403 403 ok ok',
@@ -661,5 +666,41 @@ export const MATRIX: Record<string, Probe> = {
     path: () => '/api/v1/units/330200/provincial-campaigns/2024/identification',
     body: () => ({}),
     expect: '401 403 403 400 400 403 403 403 403',
+  },
+  // The provincial pipeline (no 2024 round exists: its reader gets 404 like another unit).
+  'POST /api/v1/units/:code/provincial-campaigns/:year/experts': {
+    path: () => '/api/v1/units/330200/provincial-campaigns/2024/experts',
+    body: () => ({}),
+    expect: '401 403 403 400 400 403 403 403 403',
+  },
+  'GET /api/v1/units/:code/provincial-campaigns/:year/scores': {
+    path: () => '/api/v1/units/330200/provincial-campaigns/2024/scores',
+    expect: '401 403 403 404 404 403 403 404 404',
+  },
+  'POST /api/v1/units/:code/provincial-campaigns/:year/publicity': {
+    path: () => '/api/v1/units/330200/provincial-campaigns/2024/publicity',
+    body: () => ({}),
+    expect: '401 403 403 400 400 403 403 403 403',
+  },
+  'GET /api/v1/units/:code/provincial-campaigns/:year/publicity': {
+    path: () => '/api/v1/units/330200/provincial-campaigns/2024/publicity',
+    expect: '401 403 403 404 404 403 403 404 404',
+  },
+  'GET /api/v1/units/:code/provincial-campaigns/:year/objections': {
+    path: () => '/api/v1/units/330200/provincial-campaigns/2024/objections',
+    expect: '401 403 403 404 404 403 403 404 404',
+  },
+  'GET /api/v1/units/:code/provincial-campaigns/:year/objections/:objectionId/evidence': {
+    path: () => `/api/v1/units/330200/provincial-campaigns/2024/objections/${RANDOM}/evidence`,
+    expect: '401 403 403 404 404 403 403 404 404',
+  },
+  'POST /api/v1/units/:code/provincial-campaigns/:year/objections/:objectionId/resolve': {
+    path: () => `/api/v1/units/330200/provincial-campaigns/2024/objections/${RANDOM}/resolve`,
+    body: () => ({}),
+    expect: '401 403 403 400 400 403 403 403 403',
+  },
+  'GET /api/v1/public/provincial-publicity': {
+    path: () => '/api/v1/public/provincial-publicity',
+    expect: PUBLIC,
   },
 };

@@ -9,9 +9,10 @@ import {
   type ChangeKind,
   type ChangeStatus,
   changeReportActions,
+  recordChangeOf,
 } from '../../../domain/cluster-lifecycle.ts';
 import { chinaDate } from '../../../domain/workflow.ts';
-import { changeReports } from '../../db/schema.ts';
+import { changeReports, clusters } from '../../db/schema.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Caller } from '../../platform/auth/caller.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -121,7 +122,12 @@ export async function getChangeReport(deps: Deps, caller: Caller, clusterId: str
   return present(deps.db, found.c, await reportOf(deps.db, clusterId, id), caller);
 }
 
-/** The ministry acknowledges a change, or opens a review of it and later closes that review. */
+/**
+ * The ministry acknowledges a change, or opens a review of it and later closes that review. Acknowledging (or
+ * closing the review with `confirmed`) makes the reported new value the cluster's own — leading industry,
+ * operating body or spatial boundary — recorded in its history with the change report as source, in the
+ * same transaction as the report's new status and the audit entries.
+ */
 export async function actOnChangeReport(
   deps: Deps,
   caller: Caller,
@@ -130,6 +136,7 @@ export async function actOnChangeReport(
   action: Exclude<ChangeAction, 'add_file'>,
   comment: string,
   info: RequestInfo,
+  confirmed = false,
 ) {
   const t = CHANGE_TRANSITIONS[action];
   if (!t.roles.includes(caller.role)) throw forbidden('The ministry handles change reports');
@@ -162,6 +169,39 @@ export async function actOnChangeReport(
       refId: id,
       at: now,
     });
+    const change = recordChangeOf(
+      { kind: r.kind as ChangeKind, afterValue: r.afterValue },
+      action,
+      {
+        leadingIndustry: found.c.leadingIndustry,
+        operatingBody: found.c.operatingBody,
+        spatialBoundary: found.c.spatialBoundary,
+      },
+      confirmed,
+    );
+    if (change) {
+      await tx
+        .update(clusters)
+        .set({ [change.field]: change.after })
+        .where(eq(clusters.id, clusterId));
+      await addClusterEvent(tx, {
+        clusterId,
+        kind: 'record_changed',
+        onDate: r.effectiveOn ?? chinaDate(now),
+        caller,
+        summary: `${CHANGE_KIND_LABELS[r.kind as ChangeKind].zh}：${change.before ?? '（未记录）'} → ${change.after}`,
+        data: { field: change.field, before: change.before, after: change.after, source: 'change_report' },
+        refId: id,
+        at: now,
+      });
+      await writeAudit(tx, actorFromCaller(caller, info), {
+        action: 'cluster.record_changed',
+        entityType: 'cluster',
+        entityId: clusterId,
+        before: { [change.field]: change.before },
+        after: { [change.field]: change.after, changeReportId: id },
+      });
+    }
     const message = {
       kind: 'change_report_handled',
       title: `${found.c.name} 的${CHANGE_KIND_LABELS[r.kind as ChangeKind].zh}变更报备：${
@@ -179,7 +219,7 @@ export async function actOnChangeReport(
       entityType: 'change_report',
       entityId: id,
       before: { status: r.status },
-      after: { status: t.to, comment },
+      after: { status: t.to, comment, ...(action === 'close' ? { confirmed } : {}) },
     });
     return present(tx, found.c, saved, caller);
   });

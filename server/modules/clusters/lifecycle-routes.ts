@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   changeActionBody,
+  changeReportActionBody,
   changeReportBody,
   changeReportDto,
   clusterDetailDto,
@@ -12,6 +13,7 @@ import {
   reReviewDraftBody,
   reReviewDto,
   reReviewDueDto,
+  revocationDto,
   revokeBody,
   revokeLapsedBody,
   revokeLapsedDto,
@@ -31,7 +33,13 @@ import {
 import { addEvidence, openEvidence } from './evidence.ts';
 import { clusterHistory, clusterInScope, optionalIfMatch } from './lifecycle-repo.ts';
 import { actOnReReview, addReReviewFile, getReReview, saveReReview } from './re-review-service.ts';
-import { assertMayRevoke, reReviewsDue, revokeCluster, revokeLapsed } from './revocation-service.ts';
+import {
+  assertMayRevoke,
+  getRevocation,
+  reReviewsDue,
+  revokeCluster,
+  revokeLapsed,
+} from './revocation-service.ts';
 
 const tags = ['clusters'];
 const readers = ['county', 'unit', 'ministry', 'admin'] as const;
@@ -180,9 +188,11 @@ export const clusterLifecycleRoutes: FastifyPluginAsyncZod<Deps> = async (app, d
       schema: {
         tags,
         summary:
-          'The ministry acknowledges the change, or opens a review (comment required) and closes it (comment required)',
+          'The ministry acknowledges the change, or opens a review (comment required) and closes it (comment ' +
+          'required). Acknowledging, or closing with `confirmed`, makes the reported new value (leading ' +
+          'industry, operating body, spatial boundary) the cluster’s own, recorded in its history (record_changed)',
         params: reportParams.extend({ action: z.enum(['acknowledge', 'open_review', 'close']) }),
-        body: changeActionBody,
+        body: changeReportActionBody,
         response: { 200: changeReportDto },
       },
     },
@@ -195,6 +205,7 @@ export const clusterLifecycleRoutes: FastifyPluginAsyncZod<Deps> = async (app, d
         req.params.action,
         req.body.comment,
         requestInfo(req),
+        req.body.confirmed,
       ),
   );
 
@@ -373,6 +384,22 @@ export const clusterLifecycleRoutes: FastifyPluginAsyncZod<Deps> = async (app, d
       },
     },
     async (req) => revokeCluster(deps, req.caller!, req.params.id, req.body, requestInfo(req)),
+  );
+
+  app.get(
+    '/api/v1/clusters/:id/revocation',
+    {
+      config: { access: readers },
+      schema: {
+        tags,
+        summary:
+          `The revocation of a revoked cluster: date, ground, explanation and the evidence files (not public). ${outOfScope} ` +
+          'A cluster that is not revoked answers 404.',
+        params: idParams,
+        response: { 200: revocationDto },
+      },
+    },
+    async (req) => getRevocation(deps, req.caller!, req.params.id),
   );
 
   app.post(

@@ -2,11 +2,13 @@
 // missing re-review; the public registry shows both. Years advance with the server clock.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { daysFrom } from '../../../domain/cluster-lifecycle.ts';
 import { chinaDate } from '../../../domain/workflow.ts';
 import { clusters } from '../../db/schema.ts';
 import { seedDemoClusters } from '../../db/seed/demo-clusters.ts';
 import { sampleContent } from '../../db/seed/sample-content.ts';
+import { rows } from '../../platform/sql.ts';
 import { call, login, type Session, startTestApp, type TestApp } from '../../test-support/app.ts';
 import { tinyPdf } from '../../test-support/files.ts';
 
@@ -210,6 +212,55 @@ describe('a cluster through its validity', () => {
     );
     assert.equal(ack.body.status, 'acknowledged');
     assert.equal(ack.body.files.length, 1);
+    const after = await call(t.url, yuyao, 'GET', `/api/v1/clusters/${a}`);
+    assert.equal(after.body.operatingBody, '余姚市模具行业协会', 'the acknowledged value is the cluster’s');
+  });
+
+  it('changes the leading industry once a reviewed change is confirmed, with the report as source', async () => {
+    const path = `/api/v1/clusters/${a}/change-reports`;
+    const created = await call(t.url, yuyao, 'POST', path, {
+      kind: 'leading_industry',
+      description: '主导产业由模具调整为精密模具及注塑件',
+      beforeValue: '模具',
+      afterValue: '精密模具',
+      effectiveOn: '2025-07-01',
+    });
+    assert.equal(created.status, 201);
+    const act = (who: Session, action: string, body: object) =>
+      call(t.url, who, 'POST', `${path}/${created.body.id}/actions/${action}`, body);
+    assert.equal((await act(yuyao, 'acknowledge', {})).status, 403, 'the county cannot accept its own');
+    assert.equal((await call(t.url, zhuji, 'GET', `${path}/${created.body.id}`)).status, 404);
+    assert.equal((await act(ministry, 'open_review', {})).status, 400, 'a review needs a reason');
+    assert.equal((await act(ministry, 'open_review', { comment: '核查产业调整情况' })).status, 200);
+    const unchanged = await call(t.url, yuyao, 'GET', `/api/v1/clusters/${a}`);
+    assert.equal(unchanged.body.leadingIndustry, '模具', 'not while under review');
+    const closed = await act(ministry, 'close', { comment: '核查属实', confirmed: true });
+    assert.equal(closed.status, 200, JSON.stringify(closed.body));
+    assert.equal(closed.body.status, 'closed');
+    const changed = await call(t.url, ningbo, 'GET', `/api/v1/clusters/${a}`);
+    assert.equal(changed.body.leadingIndustry, '精密模具');
+    const history = await call(t.url, yuyao, 'GET', `/api/v1/clusters/${a}/history`);
+    const recorded = history.body.items.filter((e: { kind: string }) => e.kind === 'record_changed');
+    assert.deepEqual(
+      recorded.map((e: { data: { field: string; before: string; after: string }; refId: string }) => [
+        e.data.field,
+        e.data.before,
+        e.data.after,
+      ]),
+      [
+        ['operatingBody', null, '余姚市模具行业协会'],
+        ['leadingIndustry', '模具', '精密模具'],
+      ],
+    );
+    assert.equal(recorded[1].refId, created.body.id);
+    assert.equal(recorded[1].onDate, '2025-07-01');
+    const audit = await rows<{ action: string }>(
+      t.database.db,
+      sql`SELECT action FROM audit_log WHERE entity_id = ${a} AND action = 'cluster.record_changed'`,
+    );
+    assert.equal(audit.length, 2);
+    const pub = await call(t.url, null, 'GET', `/api/v1/public/clusters/${a}`);
+    assert.equal(pub.body.leadingIndustry, '精密模具', 'the registry shows the cluster’s current industry');
   });
 
   it('passes re-review and is extended by three years', async () => {
@@ -291,6 +342,11 @@ describe('a cluster through its validity', () => {
         'support_recorded',
         'change_reported',
         'change_acknowledged',
+        'record_changed',
+        'change_reported',
+        'change_review_opened',
+        'change_closed',
+        'record_changed',
         're_review_submitted',
         're_review_verified',
         'extended',
@@ -311,6 +367,86 @@ describe('a cluster through its validity', () => {
         ['extended', '2029-01-14'],
         ['revoked', '2026-01-14'],
       ],
+    );
+  });
+});
+
+describe('revocation for a serious incident', () => {
+  it('records ground, explanation and evidence that only the cluster’s parties see', async () => {
+    const c = await insertCluster('测试余姚塑料产业集群', '330281', '330200');
+    assert.equal(
+      (await call(t.url, yuyao, 'GET', `/api/v1/clusters/${c}/revocation`)).status,
+      404,
+      'not revoked',
+    );
+    assert.equal(
+      (
+        await call(t.url, ningbo, 'POST', `/api/v1/clusters/${c}/actions/revoke`, {
+          reason: 'other',
+          explanation: 'x',
+        })
+      ).status,
+      403,
+      'the ministry revokes national clusters',
+    );
+    const revoked = await call(t.url, ministry, 'POST', `/api/v1/clusters/${c}/actions/revoke`, {
+      reason: 'serious_incident',
+      explanation: '集群内企业发生较大安全生产事故',
+      effectiveOn: '2026-01-20',
+    });
+    assert.equal(revoked.status, 200, JSON.stringify(revoked.body));
+    const upload = (who: Session) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(tinyPdf('incident'))]), '事故调查报告.pdf');
+      return fetch(`${t.url}/api/v1/clusters/${c}/revocation/files`, {
+        method: 'POST',
+        headers: { cookie: who.cookie, 'x-csrf-token': who.csrfToken },
+        body: form,
+      });
+    };
+    assert.equal((await upload(ningbo)).status, 403);
+    assert.equal((await upload(zhejiang)).status, 404, 'another unit does not see the cluster');
+    const up = await upload(ministry);
+    assert.equal(up.status, 201);
+    const file = (await up.json()) as { id: string };
+    for (const who of [ministry, ningbo, yuyao]) {
+      const res = await call(t.url, who, 'GET', `/api/v1/clusters/${c}/revocation`);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.equal(res.body.reason, 'serious_incident');
+      assert.equal(res.body.revokedOn, '2026-01-20');
+      assert.equal(res.body.explanation, '集群内企业发生较大安全生产事故');
+      assert.deepEqual(
+        res.body.files.map((f: { filename: string }) => f.filename),
+        ['事故调查报告.pdf'],
+      );
+      assert.deepEqual(res.body.allowedActions, who === ministry ? ['add_file'] : []);
+      const dl = await fetch(`${t.url}/api/v1/clusters/${c}/files/${file.id}`, {
+        headers: { cookie: who.cookie },
+      });
+      assert.equal(dl.status, 200);
+      assert.equal(dl.headers.get('content-type'), 'application/pdf');
+    }
+    for (const who of [zhuji, zhejiang]) {
+      assert.equal((await call(t.url, who, 'GET', `/api/v1/clusters/${c}/revocation`)).status, 404);
+      const dl = await fetch(`${t.url}/api/v1/clusters/${c}/files/${file.id}`, {
+        headers: { cookie: who.cookie },
+      });
+      assert.equal(dl.status, 404);
+    }
+    assert.equal((await call(t.url, null, 'GET', `/api/v1/clusters/${c}/revocation`)).status, 401);
+    assert.equal((await fetch(`${t.url}/api/v1/clusters/${c}/files/${file.id}`)).status, 401);
+    const pub = await call(t.url, null, 'GET', `/api/v1/public/clusters/${c}`);
+    assert.equal(pub.status, 200);
+    assert.equal(pub.body.status, 'revoked');
+    assert.equal(pub.body.revocationReason, 'serious_incident');
+    assert.equal(pub.body.revokedOn, '2026-01-20');
+    const text = JSON.stringify(pub.body);
+    assert.ok(!text.includes('事故调查报告') && !text.includes(file.id), 'evidence stays non-public');
+    assert.ok(!text.includes('较大安全生产事故'), 'the explanation stays non-public');
+    const listed = await call(t.url, null, 'GET', '/api/v1/public/clusters?status=revoked&q=测试余姚塑料');
+    assert.deepEqual(
+      listed.body.items.map((i: { id: string; status: string }) => [i.id, i.status]),
+      [[c, 'revoked']],
     );
   });
 });

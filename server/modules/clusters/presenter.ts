@@ -115,6 +115,8 @@ export function presentClusterDetail(
     leadingIndustry: c.leadingIndustry,
     industryCode: c.industryCode,
     subSector: c.subSector,
+    operatingBody: c.operatingBody,
+    spatialBoundary: c.spatialBoundary,
     noticeNo: c.noticeNo,
     validFrom: c.validFrom,
     validTo: c.validTo,

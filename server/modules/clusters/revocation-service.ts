@@ -1,4 +1,5 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { RevocationDto } from '../../../domain/cluster-contract.ts';
 import {
   type ClusterLevel,
   dueForReReview,
@@ -9,20 +10,25 @@ import {
   revokerRole,
 } from '../../../domain/cluster-lifecycle.ts';
 import { chinaDate } from '../../../domain/workflow.ts';
-import { clusters, reReviews } from '../../db/schema.ts';
+import { clusterEvents, clusters, reReviews } from '../../db/schema.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Caller } from '../../platform/auth/caller.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { AppError, forbidden } from '../../platform/errors.ts';
+import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { Executor } from '../../platform/sql.ts';
 import { actorFromCaller, type RequestInfo } from '../auth/service.ts';
 import { notify } from '../notifications/service.ts';
+import { filesOf } from './evidence.ts';
 import { addClusterEvent, type ClusterWithNames, clusterInScope, clustersInScope } from './lifecycle-repo.ts';
 import { presentClusterDetail } from './presenter.ts';
 
 /** Whether the caller may revoke a cluster of this level (the ministry a national one, its unit a provincial one). */
+const mayRevoke = (caller: Caller, level: string) =>
+  caller.role === 'admin' || caller.role === revokerRole(level as ClusterLevel);
+
+/** Refuses (403) a caller who may not revoke a cluster of this level. */
 export function assertMayRevoke(caller: Caller, level: string): void {
-  if (caller.role !== 'admin' && caller.role !== revokerRole(level as ClusterLevel))
+  if (!mayRevoke(caller, level))
     throw forbidden(
       level === 'provincial'
         ? 'The unit revokes its provincial clusters'
@@ -185,4 +191,29 @@ export async function revokeLapsed(
     });
   });
   return { revoked };
+}
+
+/**
+ * A revoked cluster's revocation: date, ground, the revoking party's explanation and the evidence files, for
+ * the ministry, the cluster's unit and its county (anyone else: 404, like a cluster that is not revoked).
+ * The evidence is never public: the public registry shows only status, date and ground.
+ */
+export async function getRevocation(deps: Deps, caller: Caller, id: string): Promise<RevocationDto> {
+  const found = await clusterInScope(deps.db, caller, id);
+  if (found.c.status !== 'revoked') throw notFound('The cluster is not revoked');
+  const [event] = await deps.db
+    .select({ data: clusterEvents.data })
+    .from(clusterEvents)
+    .where(and(eq(clusterEvents.clusterId, id), eq(clusterEvents.kind, 'revoked')))
+    .orderBy(desc(clusterEvents.id))
+    .limit(1);
+  const explanation = (event?.data as { explanation?: unknown } | undefined)?.explanation;
+  return {
+    clusterId: id,
+    revokedOn: found.c.revokedOn,
+    reason: found.c.revocationReason as RevocationReason | null,
+    explanation: typeof explanation === 'string' ? explanation : '',
+    files: await filesOf(deps.db, 'revocation', id),
+    allowedActions: mayRevoke(caller, found.c.level) ? ['add_file'] : [],
+  };
 }

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clusterDetailDto } from '../../../domain/cluster-contract.ts';
@@ -21,14 +22,37 @@ const code6 = z.string().regex(/^\d{6}$/, 'a six-digit code');
 const idParams = z.object({ id: z.uuid() });
 const outOfScope = 'A cluster outside your county or unit answers 404.';
 
-/** A CSV list is small: a year's list is about 100 rows (a few kB). */
+/** A list is small: a year's list is about 100 rows (a few kB as CSV, some 10 kB as XLSX). */
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The one file of a multipart import request, buffered (at most MAX_CSV_BYTES). A body the parser cannot read
+ * (no boundary, cut short) is the client's error (400); the size limit keeps its 413.
+ */
+async function readPart(req: FastifyRequest): Promise<Buffer> {
+  try {
+    const part = await req.file({ limits: { fileSize: MAX_CSV_BYTES, files: 1 } });
+    if (!part)
+      throw new AppError('VALIDATION_FAILED', 'No file in the request', [
+        { path: 'file', message: 'required' },
+      ]);
+    return await part.toBuffer();
+  } catch (err) {
+    if (err instanceof AppError || (err as { statusCode?: number }).statusCode) throw err;
+    throw new AppError('VALIDATION_FAILED', 'The multipart body cannot be read', [
+      { path: 'file', message: (err as Error).message },
+    ]);
+  }
+}
 
 /** Identified clusters: the scoped list, one cluster, its certificate, importing published lists; the public registry. */
 export const clusterRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
   // Only these routes take CSV bodies; the parser stays inside this plugin.
-  app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: MAX_CSV_BYTES }, (_req, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    ['text/csv', XLSX_TYPE],
+    { parseAs: 'buffer', bodyLimit: MAX_CSV_BYTES },
+    (_req, body, done) => done(null, body),
   );
 
   app.get(
@@ -77,30 +101,33 @@ export const clusterRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
       schema: {
         tags,
         summary:
-          'Import a published list (CSV: year,province,cluster_name_zh,county,leading_industry; optional ' +
-          'published_on, industry_code) as a text/csv body or a multipart `file`. Counties resolve within the ' +
-          'named unit; unresolved rows are reported, not imported; a cluster already stored (same name and ' +
-          'year) is not duplicated.',
-        consumes: ['text/csv', 'multipart/form-data'],
+          'Import a published list (columns year,province,cluster_name_zh,county,leading_industry; optional ' +
+          'published_on, industry_code) as CSV (UTF-8 or GB18030) or XLSX (its first worksheet, header in row ' +
+          '1), sent as a text/csv or XLSX body or as a multipart `file`, at most 5 MiB. The format is ' +
+          'recognised by content (magic bytes), not by name or header; anything else is 415. Counties resolve ' +
+          'within the named unit; unresolved rows are reported, not imported; a cluster already stored (same ' +
+          'name and year) is not duplicated, so importing a file twice changes nothing.',
+        consumes: ['text/csv', XLSX_TYPE, 'multipart/form-data'],
+        // Documentation only: the bytes are read by content below (a multipart body arrives undefined here).
+        body: z.unknown().meta({
+          type: 'string',
+          format: 'binary',
+          description:
+            'The list file: CSV or XLSX bytes as the body, or a multipart/form-data part named `file` (≤ 5 MiB)',
+        }),
         response: { 200: importResultDto },
       },
     },
     async (req) => {
       let bytes: Buffer;
       if (req.isMultipart()) {
-        const part = await req.file({ limits: { fileSize: MAX_CSV_BYTES, files: 1 } });
-        if (!part) {
-          throw new AppError('VALIDATION_FAILED', 'No file in the request', [
-            { path: 'file', message: 'required' },
-          ]);
-        }
-        bytes = await part.toBuffer();
+        bytes = await readPart(req);
       } else if (Buffer.isBuffer(req.body)) {
         bytes = req.body;
       } else {
         throw new AppError(
           'UNSUPPORTED_MEDIA_TYPE',
-          'Send the list as a text/csv body or as multipart/form-data with a file',
+          'Send the list as a text/csv or XLSX body or as multipart/form-data with a file',
         );
       }
       return importClusters(deps, req.caller!, bytes, requestInfo(req));

@@ -4,7 +4,6 @@ import {
   type ImportResultDto,
   importedValidity,
   type ListNoticeFacts,
-  parseClusterCsv,
   planRow,
   type RowPlan,
   type UnresolvedRow,
@@ -17,23 +16,12 @@ import { AppError } from '../../platform/errors.ts';
 import type { Executor } from '../../platform/sql.ts';
 import { actorFromCaller, type RequestInfo } from '../auth/service.ts';
 import { renderClusterCertificate } from './certificate-pdf.ts';
+import { readImportFile } from './import-file.ts';
 import { canPrintCertificate } from './policy.ts';
 import { findCluster, fullPlaceName } from './repo.ts';
 
 /** At most this many data rows per file: a published list has about 100 a year. */
 export const MAX_IMPORT_ROWS = 10_000;
-
-/**
- * Decodes an uploaded CSV: UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GB18030 —
- * what Excel in a Chinese locale writes for "CSV (逗号分隔)". Which one was used is reported back.
- */
-export function decodeCsv(bytes: Buffer): { text: string; encoding: 'utf-8' | 'gb18030' } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
-  }
-}
 
 /** What the system records about each batch's list notice: its number and, when known, its date. */
 async function listNoticeFacts(tx: Executor, years: number[]): Promise<Map<number, ListNoticeFacts>> {
@@ -55,7 +43,8 @@ async function listNoticeFacts(tx: Executor, years: number[]): Promise<Map<numbe
 }
 
 /**
- * Imports a published list of identified clusters (the columns of reference/clusters-known.csv). Rows whose
+ * Imports a published list of identified clusters (the columns of reference/clusters-known.csv), as CSV or
+ * as the first worksheet of an XLSX workbook (told apart by content). Rows whose
  * county does not resolve to exactly one county-level division are reported, not imported; a cluster
  * already stored with the same name and year is left as it is, so importing a file twice changes nothing.
  * One transaction, with the audit entry; concurrent imports queue on an advisory lock.
@@ -66,8 +55,7 @@ export async function importClusters(
   bytes: Buffer,
   info: RequestInfo,
 ): Promise<ImportResultDto> {
-  const { text, encoding } = decodeCsv(bytes);
-  const parsed = parseClusterCsv(text);
+  const { format, encoding, parsed } = await readImportFile(bytes);
   if (!parsed.ok) {
     throw new AppError(
       'VALIDATION_FAILED',
@@ -191,13 +179,22 @@ export async function importClusters(
       entityType: 'clusters',
       entityId: `import:${createHash('sha256').update(bytes).digest('hex')}`,
       after: {
+        format,
         rows: parsed.rows.length,
         imported: items.map((i) => ({ id: i.id, name: i.name, year: i.year, divisionCode: i.divisionCode })),
         alreadyPresent: alreadyPresent.length,
         unresolved: unresolved.map((u) => ({ row: u.row, code: u.code })),
       },
     });
-    return { rows: parsed.rows.length, encoding, imported: items.length, items, alreadyPresent, unresolved };
+    return {
+      rows: parsed.rows.length,
+      format,
+      encoding,
+      imported: items.length,
+      items,
+      alreadyPresent,
+      unresolved,
+    };
   });
 }
 

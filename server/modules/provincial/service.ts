@@ -5,6 +5,7 @@ import type {
   provincialCampaignDto,
   provincialIdentifyBody,
 } from '../../../domain/cluster-contract.ts';
+import { provincialIdentifyProblems, provincialRoundActions } from '../../../domain/cluster-provincial.ts';
 import {
   type DeclarationContent,
   emptyDeclarationContent,
@@ -17,38 +18,35 @@ import { clusters, declarations, divisions, provincialCampaigns } from '../../db
 import { writeAudit } from '../../platform/audit.ts';
 import type { Caller } from '../../platform/auth/caller.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { Executor } from '../../platform/sql.ts';
 import { actorFromCaller, type RequestInfo } from '../auth/service.ts';
 import { clusterInScope } from '../clusters/lifecycle-repo.ts';
 import { presentClusterDetail } from '../clusters/presenter.ts';
+import {
+  assertUnitScope,
+  CANDIDATE_STATUSES,
+  publicityFacts,
+  publicityOf,
+  publicityState,
+  roundOf,
+  scoreSheets,
+} from './pipeline.ts';
 
 type Row = typeof provincialCampaigns.$inferSelect;
 
-/** Declarations a unit accepted (whatever became of them nationally) are candidates for its provincial list. */
-const CANDIDATE_STATUSES = [
-  'accepted',
-  'recommended',
-  'shortlisted',
-  'publicized',
-  'identified',
-  'not_identified',
-];
-
-/** A unit works on its own rounds only; the ministry and admins read every unit's. Others: 404. */
-function assertUnitScope(caller: Caller, unitCode: string, write: boolean): void {
-  const reads = caller.role === 'ministry' || caller.role === 'admin';
-  if (caller.role === 'unit' && caller.unitCode === unitCode) return;
-  if (reads && !write) return;
-  throw notFound('No such unit round');
-}
-
-async function present(db: Executor, r: Row, caller: Caller): Promise<z.infer<typeof provincialCampaignDto>> {
+async function present(
+  db: Executor,
+  r: Row,
+  caller: Caller,
+  today: string,
+): Promise<z.infer<typeof provincialCampaignDto>> {
   const [n] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(clusters)
     .where(eq(clusters.provincialCampaignId, r.id));
   const own = caller.role === 'unit' && caller.unitCode === r.unitCode;
+  const p = await publicityOf(db, r.id);
   return {
     id: r.id,
     unitCode: r.unitCode,
@@ -59,18 +57,9 @@ async function present(db: Executor, r: Row, caller: Caller): Promise<z.infer<ty
     noticeNo: r.noticeNo,
     publishedOn: r.publishedOn,
     clusters: Number(n?.n ?? 0),
-    allowedActions: own && r.status === 'open' ? ['identify'] : [],
+    publicity: p ? publicityState(p, today) : null,
+    allowedActions: provincialRoundActions(own, r.status as 'open' | 'closed', p, today),
   };
-}
-
-async function round(db: Executor, unitCode: string, year: number, lock = false) {
-  const q = db
-    .select()
-    .from(provincialCampaigns)
-    .where(and(eq(provincialCampaigns.unitCode, unitCode), eq(provincialCampaigns.year, year)));
-  const [r] = lock ? await q.for('update') : await q;
-  if (!r) throw notFound('No such provincial round');
-  return r;
 }
 
 export async function listRounds(deps: Deps, caller: Caller, unitCode: string) {
@@ -80,7 +69,9 @@ export async function listRounds(deps: Deps, caller: Caller, unitCode: string) {
     .from(provincialCampaigns)
     .where(eq(provincialCampaigns.unitCode, unitCode))
     .orderBy(asc(provincialCampaigns.year));
-  return { items: await Promise.all(found.map((r) => present(deps.db, r, caller))) };
+  return {
+    items: await Promise.all(found.map((r) => present(deps.db, r, caller, chinaDate(deps.clock.now())))),
+  };
 }
 
 /** A unit opens its own identification round with its standards version (data in domain/standards.ts). */
@@ -109,14 +100,14 @@ export async function createRound(
       entityId: r.id,
       after: { unitCode, ...body },
     });
-    return present(tx, r, caller);
+    return present(tx, r, caller, chinaDate(deps.clock.now()));
   });
 }
 
 /** The unit's accepted declarations, each checked against the round's (provincial) standards version. */
 export async function candidates(deps: Deps, caller: Caller, unitCode: string, year: number) {
   assertUnitScope(caller, unitCode, false);
-  const r = await round(deps.db, unitCode, year);
+  const r = await roundOf(deps.db, unitCode, year);
   const found = await deps.db
     .select()
     .from(declarations)
@@ -130,8 +121,16 @@ export async function candidates(deps: Deps, caller: Caller, unitCode: string, y
         .where(eq(clusters.level, 'provincial'))
     ).map((c) => c.id),
   );
+  const sheets = new Map((await scoreSheets(deps.db, r.id)).map((x) => [x.declarationId, x]));
+  const p = await publicityOf(deps.db, r.id);
+  const facts = await publicityFacts(
+    deps.db,
+    p?.id ?? null,
+    found.map((d) => d.id),
+  );
   return {
     items: found.map((d) => {
+      const sheet = sheets.get(d.id);
       const std = evaluateStandards(
         mergePatch(emptyDeclarationContent(), d.content) as DeclarationContent,
         r.standardsVersion,
@@ -144,6 +143,10 @@ export async function candidates(deps: Deps, caller: Caller, unitCode: string, y
         status: d.status,
         standards: { overall: std.overall, items: std.items },
         alreadyProvincial: taken.has(d.id),
+        experts: sheet?.experts.filter((e) => e.status !== 'conflict').length ?? 0,
+        scored: sheet?.experts.filter((e) => e.status === 'scored').length ?? 0,
+        aggregate: sheet?.aggregate ?? null,
+        inPublicity: facts.listed.has(d.id),
       };
     }),
   };
@@ -169,7 +172,7 @@ export async function identifyProvincial(
     ]);
   const today = chinaDate(deps.clock.now());
   return deps.db.transaction(async (tx) => {
-    const r = await round(tx, unitCode, year, true);
+    const r = await roundOf(tx, unitCode, year, true);
     if (r.status !== 'open')
       throw new AppError('INVALID_TRANSITION', `The ${year} round is already identified`);
     const { validFrom, validTo } = validityPeriod(body.publishedOn);
@@ -250,6 +253,31 @@ export async function identifyProvincial(
         });
       });
     }
+    // One tier down like the national list: declarations only after the round's 公示, objections resolved.
+    const period = await publicityOf(tx, r.id);
+    const facts = await publicityFacts(
+      tx,
+      period?.id ?? null,
+      body.declarations.map((d) => d.declarationId),
+    );
+    const objectionsOf = (id: string, status: string) =>
+      facts.counts.filter((c) => c.declarationId === id && c.status === status).reduce((n, c) => n + c.n, 0);
+    problems.push(
+      ...provincialIdentifyProblems(
+        period,
+        today,
+        body.publishedOn,
+        body.declarations.map((pick, i) => ({
+          path: `declarations[${i}]`,
+          clusterName: decls.find((x) => x.id === pick.declarationId)?.clusterName ?? pick.declarationId,
+          inPublicity: facts.listed.has(pick.declarationId),
+          upheldObjections: objectionsOf(pick.declarationId, 'upheld'),
+          openObjections: objectionsOf(pick.declarationId, 'open'),
+        })),
+      ),
+    );
+    if (period && today <= period.endsOn && body.declarations.length === 0)
+      problems.push({ path: 'entries', message: `公示期至 ${period.endsOn} 结束后方可认定` });
     const names = values.map((v) => v.name);
     if (new Set(names).size !== names.length)
       problems.push({ path: 'entries', message: 'two clusters of the same name' });
@@ -275,6 +303,6 @@ export async function identifyProvincial(
     const out = [];
     for (const c of created)
       out.push(presentClusterDetail(await clusterInScope(tx, caller, c.id), caller.role, today));
-    return { campaign: await present(tx, closed!, caller), clusters: out };
+    return { campaign: await present(tx, closed!, caller, today), clusters: out };
   });
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { addWorkingDays } from '../../../domain/calendar.ts';
 import type { DeclarationContent } from '../../../domain/declaration-form.ts';
 import type { ObjectionDto, PublicityDto } from '../../../domain/ministry-contract.ts';
@@ -75,7 +75,8 @@ async function presentPeriods(
       Number(counts.find((c) => c.id === p.id && c.status === status)?.n ?? 0);
     return {
       id: p.id,
-      campaignYear: p.campaignYear,
+      // National periods only come here (a unit's provincial period has its own listing).
+      campaignYear: p.campaignYear ?? 0,
       startsOn: p.startsOn,
       endsOn: p.endsOn,
       workingDays: p.workingDays,
@@ -237,7 +238,7 @@ export async function publicPublicity(deps: Deps): Promise<PublicityDto[]> {
   const periods = await deps.db
     .select()
     .from(publicityPeriods)
-    .where(sql`${publicityPeriods.startsOn} <= ${today}`)
+    .where(and(sql`${publicityPeriods.startsOn} <= ${today}`, isNull(publicityPeriods.provincialCampaignId)))
     .orderBy(desc(publicityPeriods.startsOn), desc(publicityPeriods.createdAt))
     .limit(20);
   return presentPeriods(deps.db, periods, today, 'public');
@@ -254,16 +255,39 @@ const OBJECTIONS_PER_HOUR = 20;
  */
 export async function assertObjectionOpen(deps: Deps, declarationId: string, ip: string) {
   const today = chinaDate(deps.clock.now());
-  const [found] = await deps.db
-    .select({ p: publicityPeriods, status: declarations.status, clusterName: declarations.clusterName })
+  // A declaration may be in a national and in a provincial 公示: the one open today, else the latest.
+  const periods = await deps.db
+    .select({
+      p: publicityPeriods,
+      level: publicityItems.level,
+      status: declarations.status,
+      clusterName: declarations.clusterName,
+    })
     .from(publicityItems)
     .innerJoin(publicityPeriods, eq(publicityPeriods.id, publicityItems.publicityId))
     .innerJoin(declarations, eq(declarations.id, publicityItems.declarationId))
     .where(
       and(eq(publicityItems.declarationId, declarationId), sql`${publicityPeriods.startsOn} <= ${today}`),
-    );
-  if (!found || found.status === 'not_identified')
-    throw notFound('No cluster with that id is in public announcement');
+    )
+    .orderBy(desc(publicityPeriods.endsOn));
+  const found = periods.find((f) => objectionsOpen(today, f.p)) ?? periods[0];
+  // Off the list: nationally `not_identified`; provincially, an upheld objection in that period.
+  const removed =
+    found?.level === 'provincial'
+      ? (
+          await deps.db
+            .select({ id: objections.id })
+            .from(objections)
+            .where(
+              and(
+                eq(objections.publicityId, found.p.id),
+                eq(objections.declarationId, declarationId),
+                eq(objections.status, 'upheld'),
+              ),
+            )
+        ).length > 0
+      : found?.status === 'not_identified';
+  if (!found || removed) throw notFound('No cluster with that id is in public announcement');
   if (!objectionsOpen(today, found.p)) {
     throw new AppError(
       'DEADLINE_PASSED',
@@ -315,7 +339,7 @@ export async function recordObjection(
   });
 }
 
-function presentObjection(
+export function presentObjection(
   o: typeof objections.$inferSelect,
   clusterName: string,
   resolvedBy: string | null,
@@ -351,8 +375,15 @@ export async function listObjections(db: Executor, year: number, status?: Object
     .select({ o: objections, clusterName: declarations.clusterName, resolver: users.displayName })
     .from(objections)
     .innerJoin(declarations, eq(declarations.id, objections.declarationId))
+    .innerJoin(publicityPeriods, eq(publicityPeriods.id, objections.publicityId))
     .leftJoin(users, eq(users.id, objections.resolvedBy))
-    .where(and(eq(declarations.campaignYear, year), status ? eq(objections.status, status) : undefined))
+    .where(
+      and(
+        eq(declarations.campaignYear, year),
+        isNull(publicityPeriods.provincialCampaignId),
+        status ? eq(objections.status, status) : undefined,
+      ),
+    )
     .orderBy(asc(objections.createdAt));
   return found.map((r) => presentObjection(r.o, r.clusterName, r.resolver));
 }
@@ -375,7 +406,17 @@ export async function resolveObjection(
   info: RequestInfo,
 ) {
   return db.transaction(async (tx) => {
-    const [o] = await tx.select().from(objections).where(eq(objections.id, id)).for('update');
+    const [o] = await tx
+      .select()
+      .from(objections)
+      .where(
+        and(
+          eq(objections.id, id),
+          // A provincial 公示's objections are its unit's to resolve.
+          sql`${objections.publicityId} IN (SELECT id FROM publicity_periods WHERE provincial_campaign_id IS NULL)`,
+        ),
+      )
+      .for('update');
     if (!o) throw notFound('No such objection');
     if (o.status !== 'open')
       throw new AppError('INVALID_TRANSITION', `The objection was already ${o.status}`);
@@ -445,13 +486,23 @@ export async function identify(
     const found = await tx
       .select({ d: declarations, endsOn: publicityPeriods.endsOn })
       .from(declarations)
-      .leftJoin(publicityItems, eq(publicityItems.declarationId, declarations.id))
+      .leftJoin(
+        publicityItems,
+        and(eq(publicityItems.declarationId, declarations.id), eq(publicityItems.level, 'national')),
+      )
       .leftJoin(publicityPeriods, eq(publicityPeriods.id, publicityItems.publicityId))
       .where(inArray(declarations.id, input.declarationIds));
     const open = await tx
       .select({ declarationId: objections.declarationId })
       .from(objections)
-      .where(and(inArray(objections.declarationId, input.declarationIds), eq(objections.status, 'open')));
+      .innerJoin(publicityPeriods, eq(publicityPeriods.id, objections.publicityId))
+      .where(
+        and(
+          inArray(objections.declarationId, input.declarationIds),
+          eq(objections.status, 'open'),
+          isNull(publicityPeriods.provincialCampaignId),
+        ),
+      );
     const details = input.declarationIds.flatMap((id, i) => {
       const r = found.find((f) => f.d.id === id);
       const path = `declarationIds[${i}]`;

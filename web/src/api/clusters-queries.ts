@@ -51,6 +51,16 @@ export function useClusterHistory(id: string) {
   });
 }
 
+/** The revocation of a revoked cluster (the query stays off while the cluster is not revoked). */
+export function useRevocation(id: string, revoked: boolean) {
+  return useQuery({
+    queryKey: clusterKeys.part(id, 'revocation'),
+    queryFn: ({ signal }) => clusterApi.revocation(id, signal),
+    enabled: revoked,
+    staleTime: 0,
+  });
+}
+
 export function useClusterReports(id: string) {
   return useQuery({
     queryKey: clusterKeys.part(id, 'reports'),
@@ -171,6 +181,33 @@ export function useProvincialCandidates(unitCode: string | undefined, year: numb
     queryKey: clusterKeys.candidates(unitCode ?? '', year ?? 0),
     queryFn: ({ signal }) => clusterApi.provincialCandidates(unitCode ?? '', year ?? 0, signal),
     enabled: Boolean(unitCode) && year !== undefined,
+    staleTime: 0,
+  });
+}
+
+export function useProvincialScores(unitCode: string, year: number) {
+  return useQuery({
+    queryKey: ['provincial', unitCode, 'scores', year],
+    queryFn: ({ signal }) => clusterApi.provincialScores(unitCode, year, signal),
+    staleTime: 0,
+  });
+}
+
+/** The objections to a round's 公示 (off until the round has one). */
+export function useProvincialObjections(unitCode: string, year: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['provincial', unitCode, 'objections', year],
+    queryFn: ({ signal }) => clusterApi.provincialObjections(unitCode, year, signal),
+    enabled,
+    staleTime: 0,
+  });
+}
+
+/** The provincial 公示 periods the public sees. */
+export function usePublicProvincialPublicity() {
+  return useQuery({
+    queryKey: ['provincial', 'public-publicity'],
+    queryFn: ({ signal }) => clusterApi.publicProvincialPublicity(signal),
     staleTime: 0,
   });
 }

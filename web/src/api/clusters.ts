@@ -18,8 +18,12 @@ import type {
   provincialCandidateDto,
   provincialIdentificationDto,
   provincialIdentifyBody,
+  provincialPublicityBody,
+  provincialPublicityDto,
+  provincialScoresDto,
   ReReviewDto,
   ReReviewForm,
+  RevocationDto,
   reportCompletionDto,
   reportTotalsDto,
   reReviewDueDto,
@@ -34,6 +38,7 @@ import type {
 } from '../../../domain/cluster-contract.ts';
 import type { ImportResultDto } from '../../../domain/cluster-import.ts';
 import type { CultivationPlanContent } from '../../../domain/cluster-plan.ts';
+import type { ObjectionDto } from '../../../domain/ministry-contract.ts';
 import { ApiError, apiErrorFromBody, currentCsrfToken, http, NETWORK_ERROR, type Query } from './client.ts';
 import type { Page } from './types.ts';
 
@@ -58,6 +63,7 @@ export type VerifyBody = z.input<typeof verifyBody>;
 export type DecideBody = z.input<typeof decideBody>;
 export type ReReviewDue = z.infer<typeof reReviewDueDto>;
 export type RevokeBody = z.input<typeof revokeBody>;
+export type Revocation = RevocationDto;
 export type RevokeLapsed = z.infer<typeof revokeLapsedDto>;
 export type ImportResult = ImportResultDto;
 export type ProvincialCampaign = z.infer<typeof provincialCampaignDto>;
@@ -65,7 +71,10 @@ export type ProvincialCampaignBody = z.input<typeof provincialCampaignBody>;
 export type ProvincialCandidate = z.infer<typeof provincialCandidateDto>;
 export type ProvincialIdentifyBody = z.input<typeof provincialIdentifyBody>;
 export type ProvincialIdentification = z.infer<typeof provincialIdentificationDto>;
-export type { AnnualReportContent, CultivationPlanContent };
+export type ProvincialScores = z.infer<typeof provincialScoresDto>;
+export type ProvincialPublicity = z.infer<typeof provincialPublicityDto>;
+export type ProvincialPublicityBody = z.input<typeof provincialPublicityBody>;
+export type { AnnualReportContent, CultivationPlanContent, ObjectionDto as ProvincialObjection };
 
 const V1 = '/api/v1';
 const enc = encodeURIComponent;
@@ -146,8 +155,12 @@ export const clusterApi = {
     reportId: string,
     action: 'acknowledge' | 'open_review' | 'close',
     comment = '',
+    confirmed = false,
   ) =>
-    http.post<ChangeReport>(`${cluster(id)}/change-reports/${enc(reportId)}/actions/${action}`, { comment }),
+    http.post<ChangeReport>(`${cluster(id)}/change-reports/${enc(reportId)}/actions/${action}`, {
+      comment,
+      ...(action === 'close' ? { confirmed } : {}),
+    }),
 
   // re-review
   reReview: (id: string, signal?: AbortSignal) =>
@@ -169,11 +182,13 @@ export const clusterApi = {
 
   // revocation
   revoke: (id: string, body: RevokeBody) => http.post<ClusterDetail>(`${cluster(id)}/actions/revoke`, body),
+  revocation: (id: string, signal?: AbortSignal) =>
+    http.get<Revocation>(`${cluster(id)}/revocation`, undefined, signal),
   addRevocationFile: (id: string, file: File) =>
     postMultipart<ClusterFile>(`${cluster(id)}/revocation/files`, file),
 
   // import of published lists
-  importCsv: (file: File | Blob) => postMultipart<ImportResult>(`${V1}/clusters/import`, file),
+  importList: (file: File | Blob) => postMultipart<ImportResult>(`${V1}/clusters/import`, file),
 
   // provincial identification rounds
   provincialRounds: (unitCode: string, signal?: AbortSignal) =>
@@ -191,8 +206,29 @@ export const clusterApi = {
       signal,
     ),
   identifyProvincial: (unitCode: string, year: number, body: ProvincialIdentifyBody) =>
-    http.post<ProvincialIdentification>(
-      `${V1}/units/${enc(unitCode)}/provincial-campaigns/${year}/identification`,
-      body,
-    ),
+    http.post<ProvincialIdentification>(`${round(unitCode, year)}/identification`, body),
+  provincialScores: (unitCode: string, year: number, signal?: AbortSignal) =>
+    http.get<ProvincialScores>(`${round(unitCode, year)}/scores`, undefined, signal),
+  inviteProvincialExperts: (unitCode: string, year: number, declarationId: string, expertIds: string[]) =>
+    http.post<ProvincialScores>(`${round(unitCode, year)}/experts`, { declarationId, expertIds }),
+  publicizeProvincial: (unitCode: string, year: number, body: ProvincialPublicityBody) =>
+    http.post<ProvincialPublicity>(`${round(unitCode, year)}/publicity`, body),
+  provincialObjections: (unitCode: string, year: number, signal?: AbortSignal) =>
+    http.get<{ items: ObjectionDto[] }>(`${round(unitCode, year)}/objections`, undefined, signal),
+  resolveProvincialObjection: (
+    unitCode: string,
+    year: number,
+    id: string,
+    body: { decision: 'upheld' | 'dismissed'; reason: string },
+  ) => http.post<ObjectionDto>(`${round(unitCode, year)}/objections/${enc(id)}/resolve`, body),
+  /** Every unit's provincial 公示 that has started (public, no login). */
+  publicProvincialPublicity: (signal?: AbortSignal) =>
+    http.get<{ items: ProvincialPublicity[] }>(`${V1}/public/provincial-publicity`, undefined, signal),
+  provincialEvidenceUrl: (unitCode: string, year: number, id: string) =>
+    `${round(unitCode, year)}/objections/${enc(id)}/evidence`,
 };
+
+/** The path of a unit's provincial round. */
+function round(unitCode: string, year: number) {
+  return `${V1}/units/${enc(unitCode)}/provincial-campaigns/${year}`;
+}

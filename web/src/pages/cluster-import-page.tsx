@@ -7,13 +7,12 @@ import { Link } from 'react-router';
 import { clusterApi, type ImportResult } from '../api/clusters.ts';
 import { invalidateClusterViews } from '../api/clusters-queries.ts';
 import { useSession } from '../api/queries.ts';
-import { isXlsx, xlsxToCsv } from '../components/clusters/xlsx-to-csv.ts';
 import { errorText } from '../components/ministry/query-error.tsx';
 import { formatDate } from '../components/review/review-format.ts';
 import { useLanguage } from '../i18n/index.ts';
 import '../components/clusters/clusters.css';
 
-/** 导入已认定名单: the ministry uploads a published list (CSV, or .xlsx read in the browser) and sees what came of each row. */
+/** 导入已认定名单: the ministry uploads a published list (CSV or .xlsx, sent as is; the server reads both) and sees what came of each row. */
 export default function ClusterImportPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -30,17 +29,7 @@ export default function ClusterImportPage() {
     if (!file) return;
     setBusy(true);
     try {
-      let body: File | Blob = file;
-      if (isXlsx(file.name)) {
-        try {
-          const csv = await xlsxToCsv(await file.arrayBuffer());
-          body = new File([csv], file.name.replace(/\.xlsx$/i, '.csv'), { type: 'text/csv' });
-        } catch (err) {
-          message.error(t('cl.import.xlsxFailed', { message: errorText(err) }));
-          return;
-        }
-      }
-      const res = await clusterApi.importCsv(body);
+      const res = await clusterApi.importList(file);
       setResult(res);
       invalidateClusterViews(queryClient);
     } catch (err) {
@@ -88,7 +77,8 @@ export default function ClusterImportPage() {
             className="section-gap"
             message={t('cl.import.result', {
               rows: result.rows,
-              encoding: result.encoding,
+              // An XLSX has no text encoding to speak of; a CSV's tells whether it was read as GB18030.
+              encoding: result.format === 'xlsx' ? 'XLSX' : `CSV ${result.encoding}`,
               imported: result.imported,
               present: result.alreadyPresent.length,
               unresolved: result.unresolved.length,

@@ -17,8 +17,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client.ts';
+import { usePublicProvincialPublicity } from '../api/clusters-queries.ts';
 import { type ObjectionReceipt, publicApi } from '../api/ministry.ts';
 import { usePublicPublicity } from '../api/ministry-queries.ts';
+import { ProvincialPublicityCard } from '../components/clusters/provincial-publicity.tsx';
 import { formatDateTime } from '../components/declaration/format.ts';
 import { PublicityCard } from '../components/ministry/publicity-list.tsx';
 import { QueryError } from '../components/ministry/query-error.tsx';
@@ -41,7 +43,9 @@ const MAX_FILE_MB = 20;
 export default function PublicPublicityPage() {
   const { t } = useTranslation();
   const periods = usePublicPublicity();
-  const open = (periods.data?.items ?? []).filter((p) => p.open);
+  // Units' provincial 公示 take objections through the same form.
+  const provincial = usePublicProvincialPublicity();
+  const open = [...(periods.data?.items ?? []), ...(provincial.data?.items ?? [])].filter((p) => p.open);
 
   return (
     <PublicShell>
@@ -56,13 +60,16 @@ export default function PublicPublicityPage() {
         {periods.isError && <QueryError error={periods.error} retry={() => void periods.refetch()} />}
         {periods.isPending ? (
           <Spin />
-        ) : (periods.data?.items.length ?? 0) === 0 ? (
+        ) : (periods.data?.items.length ?? 0) + (provincial.data?.items.length ?? 0) === 0 ? (
           <Card>
             <Empty description={t('publicity.none')} />
           </Card>
         ) : (
           periods.data?.items.map((p) => <PublicityCard key={p.id} period={p} showCounts={false} />)
         )}
+        {provincial.data?.items.map((p) => (
+          <ProvincialPublicityCard key={p.id} period={p} />
+        ))}
         {open.length > 0 && <ObjectionForm periods={open} />}
       </div>
     </PublicShell>
@@ -72,7 +79,7 @@ export default function PublicPublicityPage() {
 function ObjectionForm({
   periods,
 }: {
-  periods: NonNullable<ReturnType<typeof usePublicPublicity>['data']>['items'];
+  periods: { endsOn: string; items: { declarationId: string; clusterName: string; countyName: string }[] }[];
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();

@@ -4,6 +4,7 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   DatePicker,
   Descriptions,
   Empty,
@@ -17,7 +18,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANGE_KINDS, type ChangeKind } from '../../../../domain/cluster-lifecycle.ts';
+import { CHANGE_KINDS, CHANGE_RECORD_FIELDS, type ChangeKind } from '../../../../domain/cluster-lifecycle.ts';
 import { type ChangeReport, type ClusterDetail, clusterApi } from '../../api/clusters.ts';
 import { invalidateClusterViews, useChangeReports } from '../../api/clusters-queries.ts';
 import { useLanguage } from '../../i18n/index.ts';
@@ -71,17 +72,20 @@ function ChangeCard({ report, clusterId }: { report: ChangeReport; clusterId: st
   const queryClient = useQueryClient();
   const [action, setAction] = useState<ChangeAction | null>(null);
   const [comment, setComment] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
+  const field = CHANGE_RECORD_FIELDS[report.kind];
   const actions = (['acknowledge', 'open_review', 'close'] as const).filter((a) =>
     report.allowedActions.includes(a),
   );
   const run = async (a: ChangeAction, text: string) => {
     setBusy(true);
     try {
-      await clusterApi.changeAction(clusterId, report.id, a, text);
+      await clusterApi.changeAction(clusterId, report.id, a, text, a === 'close' && confirmed);
       invalidateClusterViews(queryClient, clusterId);
       setAction(null);
       setComment('');
+      setConfirmed(false);
     } catch (err) {
       message.error(t('cl.failed', { message: errorText(err) }));
     } finally {
@@ -150,6 +154,11 @@ function ChangeCard({ report, clusterId }: { report: ChangeReport; clusterId: st
               {t(ACTION_LABEL[a] as never)}
             </Button>
           ))}
+          {field && actions.includes('acknowledge') && report.afterValue.trim() !== '' && (
+            <Typography.Text type="secondary" className="small-note">
+              {t('cl.changes.appliesOnAcknowledge', { field: t(`cl.changes.kinds.${report.kind}`) })}
+            </Typography.Text>
+          )}
         </Space>
       )}
       <Modal
@@ -171,6 +180,13 @@ function ChangeCard({ report, clusterId }: { report: ChangeReport; clusterId: st
               onChange={(e) => setComment(e.target.value)}
             />
           </Form.Item>
+          {action === 'close' && field && report.afterValue.trim() !== '' && (
+            <Form.Item>
+              <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)}>
+                {t('cl.changes.confirmed')}
+              </Checkbox>
+            </Form.Item>
+          )}
         </Form>
       </Modal>
     </Card>

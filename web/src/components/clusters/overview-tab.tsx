@@ -56,6 +56,16 @@ export function OverviewTab({ cluster }: { cluster: ClusterDetail }) {
             { key: 'unit', label: t('cl.detail.fields.unit'), children: c.unitName },
             { key: 'industry', label: t('cl.detail.fields.industry'), children: c.leadingIndustry },
             { key: 'subSector', label: t('cl.detail.fields.subSector'), children: c.subSector ?? '—' },
+            {
+              key: 'operatingBody',
+              label: t('cl.detail.fields.operatingBody'),
+              children: c.operatingBody ?? t('cl.detail.fields.notRecorded'),
+            },
+            {
+              key: 'spatialBoundary',
+              label: t('cl.detail.fields.spatialBoundary'),
+              children: c.spatialBoundary ?? t('cl.detail.fields.notRecorded'),
+            },
             { key: 'notice', label: t('cl.detail.fields.notice'), children: c.noticeNo ?? '—' },
             ...(c.revokedOn || c.revocationReason
               ? [

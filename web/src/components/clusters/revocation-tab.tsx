@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,10 +9,11 @@ import {
   revokerRole,
 } from '../../../../domain/cluster-lifecycle.ts';
 import { type ClusterDetail, clusterApi } from '../../api/clusters.ts';
-import { invalidateClusterViews, useClusterHistory } from '../../api/clusters-queries.ts';
+import { invalidateClusterViews, useRevocation } from '../../api/clusters-queries.ts';
 import { useLanguage } from '../../i18n/index.ts';
-import { errorText } from '../ministry/query-error.tsx';
+import { errorText, QueryError } from '../ministry/query-error.tsx';
 import { formatDate } from '../review/review-format.ts';
+import { EvidenceFiles } from './evidence-files.tsx';
 
 /** Revocation (撤销) with its ground, explanation and evidence; or, once revoked, what was decided. */
 export function RevocationTab({ cluster }: { cluster: ClusterDetail }) {
@@ -20,12 +21,11 @@ export function RevocationTab({ cluster }: { cluster: ClusterDetail }) {
   const lang = useLanguage();
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
-  const history = useClusterHistory(cluster.id);
   const [form] = Form.useForm();
   const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
   const revoked = cluster.status === 'revoked';
-  const event = history.data?.items.filter((e) => e.kind === 'revoked').at(-1);
+  const revocation = useRevocation(cluster.id, revoked);
 
   const submit = async () => {
     const v = (await form.validateFields()) as {
@@ -62,19 +62,58 @@ export function RevocationTab({ cluster }: { cluster: ClusterDetail }) {
     <div className="cluster-tab">
       <Typography.Paragraph type="secondary">{t('cl.revocation.intro')}</Typography.Paragraph>
       {revoked ? (
-        <Alert
-          type="error"
-          showIcon
-          message={t('cl.revocation.revokedOn', { date: formatDate(cluster.revokedOn, lang) })}
-          description={
-            <div>
-              {cluster.revocationReason && (
-                <div>{t(`cl.revocation.reasons.${cluster.revocationReason}`)}</div>
-              )}
-              {event?.summary && <div className="pre-wrap">{event.summary}</div>}
-            </div>
-          }
-        />
+        <>
+          <Alert
+            type="error"
+            showIcon
+            message={t('cl.revocation.revokedOn', { date: formatDate(cluster.revokedOn, lang) })}
+            description={
+              <Descriptions
+                size="small"
+                column={1}
+                items={[
+                  {
+                    key: 'reason',
+                    label: t('cl.revocation.reason'),
+                    children: cluster.revocationReason
+                      ? t(`cl.revocation.reasons.${cluster.revocationReason}`)
+                      : '—',
+                  },
+                  {
+                    key: 'explanation',
+                    label: t('cl.revocation.explanation'),
+                    children: (
+                      <span className="pre-wrap" data-testid="revocation-explanation">
+                        {revocation.data?.explanation || '—'}
+                      </span>
+                    ),
+                  },
+                ]}
+              />
+            }
+          />
+          <Card size="small" title={t('cl.revocation.evidence')} className="report-card section-gap">
+            {revocation.isError ? (
+              <QueryError error={revocation.error} retry={() => void revocation.refetch()} />
+            ) : (
+              <EvidenceFiles
+                clusterId={cluster.id}
+                files={revocation.data?.files ?? []}
+                upload={
+                  revocation.data?.allowedActions.includes('add_file')
+                    ? async (file) => {
+                        await clusterApi.addRevocationFile(cluster.id, file);
+                        invalidateClusterViews(queryClient, cluster.id);
+                      }
+                    : undefined
+                }
+              />
+            )}
+            <Typography.Paragraph type="secondary" className="small-note">
+              {t('cl.revocation.evidenceNotPublic')}
+            </Typography.Paragraph>
+          </Card>
+        </>
       ) : cluster.allowedActions.includes('revoke') ? (
         <Card size="small" title={t('cl.revocation.revoke')} className="report-card">
           <Form form={form} layout="vertical" initialValues={{ reason: 'serious_incident' }}>
