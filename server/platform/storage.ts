@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -59,11 +60,15 @@ export async function receiveToTemp(tmpDir: string, source: Readable, maxBytes: 
       done(null, chunk);
     },
   });
+  const out = createWriteStream(tmpPath, { flags: 'wx' });
   try {
-    await pipeline(source, meter, createWriteStream(tmpPath, { flags: 'wx' }));
+    await pipeline(source, meter, out);
     // @fastify/multipart ends a truncated stream without an error: check its flag too.
     if ((source as Readable & { truncated?: boolean }).truncated) throw tooLarge(maxBytes);
   } catch (err) {
+    // A stream destroyed while its file is still opening creates the file afterwards: wait for it to close,
+    // or the removal can run first and leave a .part behind (seen on a loaded machine).
+    if (!out.closed) await once(out, 'close').catch(() => undefined);
     await fs.rm(tmpPath, { force: true });
     throw err;
   }
