@@ -2,6 +2,8 @@ import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+import adminEn from './admin.en.ts';
+import adminZh, { type AdminDictionary } from './admin.zh-CN.ts';
 import clustersEn from './clusters.en.ts';
 import clustersZh, { type ClustersDictionary } from './clusters.zh-CN.ts';
 import en from './en.ts';
@@ -24,7 +26,9 @@ export { LANGUAGES, type Language } from './languages.ts';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Dictionary & ClustersDictionary & NoticesDictionary & SettingsDictionary };
+    resources: {
+      translation: Dictionary & ClustersDictionary & NoticesDictionary & SettingsDictionary & AdminDictionary;
+    };
   }
 }
 
@@ -54,6 +58,7 @@ export function initI18n(): typeof i18next {
           ...clustersZh,
           ...noticesZh,
           ...settingsZh,
+          ...adminZh,
           nav: { ...zhCN.nav, ...clustersZh.nav, ...noticesZh.nav, ...settingsZh.nav },
         },
       },
@@ -63,6 +68,7 @@ export function initI18n(): typeof i18next {
           ...clustersEn,
           ...noticesEn,
           ...settingsEn,
+          ...adminEn,
           nav: { ...en.nav, ...clustersEn.nav, ...noticesEn.nav, ...settingsEn.nav },
         },
       },
