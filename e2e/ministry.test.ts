@@ -145,7 +145,7 @@ describe('ministry: panel, 公示, objections, identification', () => {
         .waitFor({ timeout: 15_000 });
       await screenshot(m, 'ministry-campaign-invalid');
       await m.keyboard.press('Escape');
-      await m.getByRole('button', { name: `发布 ${year} 年推荐通知` }).click();
+      await m.getByRole('button', { name: `发布通知：${year} 年推荐通知` }).click();
       await m
         .getByRole('dialog')
         .getByRole('button', { name: /发\s*布/ })

@@ -25,7 +25,7 @@ const adminZh = {
     edit: '编辑',
     editOne: '编辑 {{username}}',
     resetPassword: '重置密码',
-    resetOne: '重置 {{username}} 的密码',
+    resetOne: '重置密码：{{username}}',
     empty: '没有符合条件的账号',
     total: '共 {{total}} 个账号',
     page: '第 {{page}} 页',

@@ -88,7 +88,7 @@ const ministryEn: MinistryDictionary = {
       edit: 'Edit',
       editOne: 'Edit the {{year}} campaign',
       publish: 'Publish notice',
-      publishOne: 'Publish the {{year}} recommendation notice',
+      publishOne: 'Publish notice: the {{year}} recommendation notice',
       actions: 'Actions',
       dates: 'Opens → units due',
       quotas: 'Quotas (provincial / separate-plan city / XPCC)',

@@ -84,7 +84,7 @@ const ministryZh = {
       edit: '编辑',
       editOne: '编辑 {{year}} 年批次',
       publish: '发布通知',
-      publishOne: '发布 {{year}} 年推荐通知',
+      publishOne: '发布通知：{{year}} 年推荐通知',
       actions: '操作',
       dates: '开始 → 推荐截止',
       quotas: '名额（省级 / 计划单列市 / 兵团）',

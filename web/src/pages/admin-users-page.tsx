@@ -19,7 +19,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { type ComponentProps, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../api/client.ts';
 import { useSession, useUnits } from '../api/queries.ts';
@@ -36,6 +36,7 @@ import { errorText, QueryError } from '../components/ministry/query-error.tsx';
 import { FilterField } from '../components/reference/filter-field.tsx';
 import { NARROW_SCREEN, useMediaQuery } from '../components/use-media-query.ts';
 import { useLanguage } from '../i18n/index.ts';
+import '../components/admin/admin.css';
 
 const PAGE_SIZE = 20;
 const ROLE_COLORS: Record<Role, string> = {
@@ -53,6 +54,17 @@ export default function AdminUsersPage() {
   if (session?.user.role !== 'admin')
     return <Result status="403" title={<h1 className="result-title">{t('adminUsers.adminOnly')}</h1>} />;
   return <Users selfId={session.user.id} />;
+}
+
+/**
+ * A Select inside a required Form.Item: antd puts the item's aria-required on the Select's wrapper div,
+ * where ARIA does not allow it (axe: aria-allowed-attr, critical). The asterisk and the error stay.
+ */
+function FormSelect(props: ComponentProps<typeof Select>) {
+  const { 'aria-required': _required, ...rest } = props as ComponentProps<typeof Select> & {
+    'aria-required'?: unknown;
+  };
+  return <Select {...rest} />;
 }
 
 type Filters = { q: string; role: Role | ''; unitCode: string; status: '' | 'active' | 'disabled' };
@@ -108,7 +120,7 @@ function Users({ selfId }: { selfId: string }) {
   const data = list.data;
 
   return (
-    <section aria-labelledby="users-title" className="page">
+    <section aria-labelledby="users-title" className="page admin-page">
       <div className="page-head">
         <Typography.Title level={1} id="users-title" className="page-title">
           {t('adminUsers.title')}
@@ -380,7 +392,7 @@ function CreateUserDrawer({
         onFinish={(v) => void submit(v)}
       >
         <Form.Item name="role" label={t('adminUsers.role')} rules={[{ required: true }]}>
-          <Select options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+          <FormSelect options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
         </Form.Item>
         <Form.Item
           name="username"
@@ -407,7 +419,7 @@ function CreateUserDrawer({
             extra={t('adminUsers.countyHint')}
             rules={[{ required: true, message: t('adminUsers.required') }]}
           >
-            <Select
+            <FormSelect
               showSearch
               filterOption={false}
               onSearch={(v) => setCountyQ(v.trim())}
@@ -427,7 +439,7 @@ function CreateUserDrawer({
             extra={need.unit === 'required' ? t('adminUsers.unitHint') : t('adminUsers.expertUnitHint')}
             rules={need.unit === 'required' ? [{ required: true, message: t('adminUsers.required') }] : []}
           >
-            <Select
+            <FormSelect
               showSearch
               allowClear={need.unit === 'optional'}
               optionFilterProp="label"
@@ -540,7 +552,6 @@ function EditUserDrawer({
         title: t('adminUsers.confirmDisable', { username: current.username }),
         content: t('adminUsers.disableHint'),
         okText: t('adminUsers.confirm'),
-        okButtonProps: { danger: true },
         cancelText: t('adminUsers.cancel'),
         onOk: run,
       });
@@ -658,7 +669,7 @@ function ResetPasswordModal({
       title={user ? t('adminUsers.resetTitle', { username: user.username }) : ''}
       onCancel={onClose}
       okText={done ? t('adminUsers.close') : t('adminUsers.resetConfirm')}
-      okButtonProps={{ loading: busy, danger: !done }}
+      okButtonProps={{ loading: busy }}
       onOk={() => (done ? onClose() : void reset())}
       cancelButtonProps={done ? { style: { display: 'none' } } : {}}
       cancelText={t('adminUsers.cancel')}
