@@ -126,6 +126,16 @@ export const MATRIX: Record<string, Probe> = {
     path: (f) => `/api/v1/users/${f.userIds.countyA}`,
     expect: '401 ok 404 ok 404 403 403 ok ok',
   },
+  'PATCH /api/v1/users/:id': {
+    path: (f) => `/api/v1/users/${f.userIds.countyA}`,
+    body: () => ({}),
+    expect: '401 403 403 403 403 403 403 403 400',
+  },
+  'POST /api/v1/users/:id/password': {
+    path: () => `/api/v1/users/${RANDOM}/password`,
+    body: () => ({ password: 'Not-used-2027x' }),
+    expect: '401 403 403 403 403 403 403 403 404',
+  },
   'GET /api/v1/experts': { path: () => '/api/v1/experts', expect: '401 403 403 ok ok 403 403 ok ok' },
   'GET /api/v1/counties/:code/profile': {
     path: () => '/api/v1/counties/330281/profile',

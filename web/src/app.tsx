@@ -48,6 +48,7 @@ const PortalStatsPage = lazy(() => import('./pages/portal-stats-page.tsx'));
 const PortalDataPage = lazy(() => import('./pages/portal-data-page.tsx'));
 const NotificationSettingsPage = lazy(() => import('./pages/notification-settings-page.tsx'));
 const AdminMailPage = lazy(() => import('./pages/admin-mail-page.tsx'));
+const AdminUsersPage = lazy(() => import('./pages/admin-users-page.tsx'));
 const AuditPage = lazy(() => import('./pages/audit-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
@@ -132,6 +133,7 @@ const router = createBrowserRouter([
           { path: 'provincial', element: <SuspensePage page={ClusterProvincialPage} /> },
           { path: 'settings/notifications', element: <SuspensePage page={NotificationSettingsPage} /> },
           { path: 'admin/mail', element: <SuspensePage page={AdminMailPage} /> },
+          { path: 'admin/users', element: <SuspensePage page={AdminUsersPage} /> },
           { path: 'audit', element: <SuspensePage page={AuditPage} /> },
           { path: '*', element: <SuspensePage page={NotFoundPage} /> },
         ],

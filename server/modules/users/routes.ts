@@ -6,10 +6,15 @@ import { userSchema } from '../auth/presenter.ts';
 import { requestInfo } from '../auth/routes.ts';
 import { actorFromCaller } from '../auth/service.ts';
 import { listQuery } from '../reference/schemas.ts';
-import { createUser, getUser, listExperts, listUsers } from './service.ts';
+import { adminSetPassword, createUser, getUser, listExperts, listUsers, updateUser } from './service.ts';
 
 const tags = ['users'];
-const listedUser = userSchema.extend({ disabled: z.boolean() });
+const listedUser = userSchema.extend({
+  disabled: z.boolean(),
+  email: z.string().nullable().optional().describe('Shown to the administrator only'),
+});
+const userId = z.object({ id: z.uuid() });
+const code6 = z.string().regex(/^\d{6}$/, 'a 6-digit code');
 
 /** Accounts, scoped like everything else: a unit sees its counties' accounts, a county its own. */
 export const userRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
@@ -22,6 +27,11 @@ export const userRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
         querystring: z.object({
           role: z.enum(ROLES).optional(),
           q: z.string().trim().min(1).max(50).optional(),
+          unitCode: code6.optional().describe("The unit's own accounts, its counties' and its experts'"),
+          disabled: z
+            .enum(['true', 'false'])
+            .transform((v) => v === 'true')
+            .optional(),
           ...listQuery,
         }),
         response: {
@@ -40,7 +50,7 @@ export const userRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
     '/api/v1/users/:id',
     {
       config: { access: ['county', 'unit', 'ministry', 'admin'] },
-      schema: { tags, params: z.object({ id: z.uuid() }), response: { 200: listedUser } },
+      schema: { tags, params: userId, response: { 200: listedUser } },
     },
     async (req) => getUser(db, req.caller!, req.params.id),
   );
@@ -85,15 +95,9 @@ export const userRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
             .regex(/^[A-Za-z0-9._@-]{3,64}$/, '3–64 letters, digits or . _ @ -'),
           displayName: z.string().trim().min(1).max(100),
           role: z.enum(ROLES),
-          divisionCode: z
-            .string()
-            .regex(/^\d{6}$/)
-            .optional(),
-          unitCode: z
-            .string()
-            .regex(/^\d{6}$/)
-            .optional(),
-          email: z.email().optional(),
+          divisionCode: code6.optional().describe('The county (county accounts)'),
+          unitCode: code6.optional().describe('The recommending unit (unit accounts; an expert’s home unit)'),
+          email: z.email().max(254).optional(),
           password: z.string().min(1).max(200),
         }),
         response: { 201: userSchema },
@@ -101,5 +105,65 @@ export const userRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
     },
     async (req, reply) =>
       reply.code(201).send(await createUser(db, actorFromCaller(req.caller, requestInfo(req)), req.body)),
+  );
+
+  app.patch(
+    '/api/v1/users/:id',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags,
+        summary:
+          'Change an account’s name, e-mail or disabled flag (admin); disabling ends its sessions and revokes its API tokens',
+        params: userId,
+        body: z
+          .object({
+            displayName: z.string().trim().min(1).max(100).optional(),
+            email: z
+              .union([z.literal('').transform(() => null), z.email().max(254), z.null()])
+              .optional()
+              .describe('null or "" removes it'),
+            disabled: z.boolean().optional(),
+          })
+          .strict()
+          .refine((b) => Object.keys(b).length > 0, 'Give at least one of displayName, email, disabled'),
+        response: { 200: listedUser },
+      },
+    },
+    async (req) =>
+      updateUser(db, req.caller!, actorFromCaller(req.caller, requestInfo(req)), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/v1/users/:id/password',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags,
+        summary:
+          'Set a new password for an account (admin), or generate one shown only in this answer; ends its sessions',
+        params: userId,
+        body: z.union([
+          z.object({ password: z.string().min(1).max(200) }).strict(),
+          z.object({ generate: z.literal(true) }).strict(),
+        ]),
+        response: {
+          200: z.object({
+            generatedPassword: z
+              .string()
+              .nullable()
+              .describe('The generated password, shown this once; null when you gave one'),
+          }),
+        },
+      },
+    },
+    async (req) =>
+      adminSetPassword(
+        db,
+        req.caller!,
+        actorFromCaller(req.caller, requestInfo(req)),
+        req.params.id,
+        req.body,
+      ),
   );
 };

@@ -23,11 +23,23 @@ describe('navigation', () => {
     expect(items.every((i) => i.path)).toBe(true);
   });
 
-  it('gives the admin the outgoing mail screen', () => {
+  it('gives the admin its screens, all built: campaigns, users, outgoing mail, audit', () => {
     const items = navItemsFor('admin');
     expect(items.map((i) => i.key)).toEqual(['home', 'campaigns', 'reference', 'users', 'mail', 'audit']);
+    expect(items.every((i) => i.path)).toBe(true);
     expect(selectedNavKey(items, '/audit')).toBe('audit');
     expect(selectedNavKey(items, '/admin/mail')).toBe('mail');
+    expect(selectedNavKey(items, '/admin/users')).toBe('users');
+    expect(selectedNavKey(items, '/ministry/campaigns')).toBe('campaigns');
+  });
+
+  it('leaves no role with a "coming soon" entry', () => {
+    for (const role of ['county', 'unit', 'expert', 'ministry', 'admin'] as const) {
+      expect(
+        navItemsFor(role).filter((i) => !i.path),
+        role,
+      ).toEqual([]);
+    }
   });
 
   it('gives units their inspections screen', () => {

@@ -81,9 +81,10 @@ export function navItemsFor(role: Role): NavItem[] {
     case 'admin':
       return [
         home,
-        { key: 'campaigns' },
+        // The campaign routes accept the admin as well as the ministry: the same screen serves both.
+        { key: 'campaigns', path: '/ministry/campaigns' },
         reference,
-        { key: 'users' },
+        { key: 'users', path: '/admin/users' },
         { key: 'mail', path: '/admin/mail' },
         audit,
       ];

@@ -2,6 +2,8 @@ import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+import adminEn from './admin.en.ts';
+import adminZh, { type AdminDictionary } from './admin.zh-CN.ts';
 import clustersEn from './clusters.en.ts';
 import clustersZh, { type ClustersDictionary } from './clusters.zh-CN.ts';
 import en from './en.ts';
@@ -31,7 +33,8 @@ declare module 'i18next' {
         ClustersDictionary &
         NoticesDictionary &
         SettingsDictionary &
-        UnitReviewDictionary;
+        UnitReviewDictionary &
+        AdminDictionary;
     };
   }
 }
@@ -63,6 +66,7 @@ export function initI18n(): typeof i18next {
           ...noticesZh,
           ...settingsZh,
           ...unitReviewZh,
+          ...adminZh,
           nav: {
             ...zhCN.nav,
             ...clustersZh.nav,
@@ -79,6 +83,7 @@ export function initI18n(): typeof i18next {
           ...noticesEn,
           ...settingsEn,
           ...unitReviewEn,
+          ...adminEn,
           nav: { ...en.nav, ...clustersEn.nav, ...noticesEn.nav, ...settingsEn.nav, ...unitReviewEn.nav },
         },
       },

@@ -15,9 +15,10 @@ import { formatDate } from '../components/review/review-format.ts';
 import { useLanguage } from '../i18n/index.ts';
 import '../components/ministry/ministry.css';
 
+/** The ministry's screen, the admin's too: the campaign routes accept both. */
 export default function MinistryCampaignsPage() {
   return (
-    <MinistryOnly>
+    <MinistryOnly roles={['ministry', 'admin']}>
       <Campaigns />
     </MinistryOnly>
   );
