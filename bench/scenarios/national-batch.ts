@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { DeclarationContent } from '../../domain/declaration-form.ts';
 import { quotaFor, recommendationEligibility } from '../../domain/recommendation.ts';
-import { evaluateStandards } from '../../domain/standards.ts';
+import { checkStandards } from '../../domain/standards.ts';
 import type { Region, UnitKind } from '../../domain/units.ts';
 import { BATCH_YEAR, median } from '../lib/common.ts';
 import type { Context } from '../lib/context.ts';
@@ -39,7 +39,7 @@ export async function nationalBatch(ctx: Context): Promise<ScenarioResult> {
       const byUnit = new Map<string, { id: string; growth: number; pass: boolean }[]>();
       let passing = 0;
       for (const d of rows) {
-        const standards = evaluateStandards(d.content, d.standards_version);
+        const standards = checkStandards(d.content, d.standards_version);
         const unit = units.get(d.unit_code)!;
         const eligible = recommendationEligibility(
           standards,
