@@ -27,6 +27,9 @@ import { actorFromCaller, type RequestInfo } from '../auth/service.ts';
 import { moveDeclarations } from '../declarations/status.ts';
 import { campaignOrNotFound, scoringRulesOf } from './service.ts';
 
+/** One collator: `localeCompare(b, 'zh-CN')` builds an ICU collator for every comparison of a sort. */
+const zhCollator = new Intl.Collator('zh-CN');
+
 /** Statuses of declarations that reached the ministry (on a unit's list or beyond). */
 export const MINISTRY_STATUSES: readonly DeclarationStatus[] = [
   'recommended',
@@ -228,7 +231,7 @@ export async function campaignResults(db: Executor, year: number): Promise<Resul
     (a, b) =>
       (b.aggregate.value ?? -1) - (a.aggregate.value ?? -1) ||
       a.unitCode.localeCompare(b.unitCode) ||
-      a.clusterName.localeCompare(b.clusterName, 'zh-CN'),
+      zhCollator.compare(a.clusterName, b.clusterName),
   );
   return {
     campaignYear: year,
