@@ -18,7 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { type DeclarationContent, EVIDENCE_CATEGORIES } from '../domain/declaration-form.ts';
 import { recommendationEligibility } from '../domain/recommendation.ts';
-import { evaluateStandards } from '../domain/standards.ts';
+import { checkStandards } from '../domain/standards.ts';
 import type { Region } from '../domain/units.ts';
 import { sampleContent } from '../server/db/seed/sample-content.ts';
 import { hashPassword } from '../server/platform/auth/passwords.ts';
@@ -474,7 +474,7 @@ export async function generateBenchData(opts: GenerateOptions = {}): Promise<Gen
     for (const u of units) {
       const mine = decls
         .filter((d) => d.county.unitCode === u.code && d.status === 'accepted')
-        .filter((d) => recommendationEligibility(evaluateStandards(d.content, '2022'), u.region, null).ok)
+        .filter((d) => recommendationEligibility(checkStandards(d.content, '2022'), u.region, null).ok)
         .sort((a, b) => b.growth - a.growth)
         .slice(0, quotas[u.kind] ?? 0);
       mine.forEach((d, i) => {

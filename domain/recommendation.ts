@@ -3,7 +3,7 @@
  * given their standards check and the unit's region (西部地区可适当放宽).
  */
 import type { Quotas } from './campaigns.ts';
-import type { StandardsResult } from './standards.ts';
+import type { StandardsVerdict } from './standards.ts';
 import type { Region, UnitKind } from './units.ts';
 
 export const quotaFor = (quotas: Quotas, kind: UnitKind): number => quotas[kind];
@@ -24,7 +24,7 @@ export type Eligibility =
  * Missing values count as failing: a recommendation must stand on figures.
  */
 export function recommendationEligibility(
-  standards: StandardsResult,
+  standards: Pick<StandardsVerdict, 'items'>,
   region: Region,
   justification: string | null | undefined,
 ): Eligibility {

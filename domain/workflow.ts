@@ -80,14 +80,20 @@ export function allowedDeclarationActions(status: DeclarationStatus, role: Role)
   return actions;
 }
 
+/**
+ * One formatter for the process: creating an Intl.DateTimeFormat costs tens of microseconds and native (ICU)
+ * memory, and this runs on every public registry request (16 % of a cached read's CPU when built per call).
+ */
+const CHINA_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** The date 'YYYY-MM-DD' it is now in China (deadlines are Beijing dates, inclusive). */
 export function chinaDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return CHINA_DATE.format(now);
 }
 
 /** Whether an inclusive Beijing-date deadline has passed at `now`; no deadline never passes. */

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -43,6 +42,7 @@ import { installErrorHandling } from './platform/error-handler.ts';
 import { errorBody } from './platform/errors.ts';
 import { refuseNulCharacters } from './platform/input-guard.ts';
 import { projectPath } from './platform/paths.ts';
+import { sendSecurityHeaders } from './platform/security-headers.ts';
 import { limitUploads } from './platform/uploads.ts';
 
 export type AppOptions = Omit<Deps, 'clock'> & {
@@ -85,23 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorHandling(app);
   refuseNulCharacters(app);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Ant Design injects its CSS-in-JS as <style> elements.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  sendSecurityHeaders(app);
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(cookie);
   // Files are streamed part by part (never buffered); each route sets its own size limit.

@@ -165,6 +165,9 @@ export function serverEnv(
     JIQUN_LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
     JIQUN_UPLOAD_DIR: path.join(BENCH_VAR, 'uploads'),
   };
+  // glibc malloc tuning as docs/deploy.md recommends it (BENCH_MALLOC_ARENA_MAX=0 leaves glibc's default).
+  const arenas = process.env.BENCH_MALLOC_ARENA_MAX ?? '2';
+  if (arenas !== '0') base.MALLOC_ARENA_MAX = arenas;
   if ('databaseUrl' in db) {
     base.DATABASE_URL = db.databaseUrl;
     base.JIQUN_DEMO = '0';

@@ -50,3 +50,18 @@ export function sampleRss(pid: number, everyMs = 100) {
     },
   };
 }
+
+/**
+ * CPU time (user + system) a process has used so far, in milliseconds, from /proc/<pid>/stat. Less
+ * sensitive than wall time to other work on a shared machine: what the process did, not how long it waited.
+ */
+export function cpuMsOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start at the closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** USER_HZ: 100 on every Linux configuration Node supports. */
+const CLOCK_TICKS_PER_SECOND = 100;

@@ -7,9 +7,9 @@ import pg from 'pg';
 import { BENCH_VAR, median, SURGE_YEAR, SYNTHETIC } from '../lib/common.ts';
 import type { Context } from '../lib/context.ts';
 import { issueSessions, json, multipartFrame, request, type Session } from '../lib/http.ts';
-import { run, serverEnv, serverScript, startNode } from '../lib/proc.ts';
+import { bareScript, run, serverEnv, serverScript, startNode } from '../lib/proc.ts';
 import { fmt, type Row, type ScenarioResult } from '../lib/report.ts';
-import { sampleRss } from '../lib/rss.ts';
+import { cpuMsOf, sampleRss } from '../lib/rss.ts';
 
 /** A PDF-looking file of `size` bytes on disk (made once, reused), and its SHA-256. */
 async function bigFile(size: number): Promise<{ file: string; sha256: string }> {
@@ -80,13 +80,28 @@ async function curlUpload(
   return { status: Number(stdout.slice(cut + 1)), body: Buffer.from(stdout.slice(0, cut)) };
 }
 
+/** The same bytes as a plain request body to the bare Node baseline (socket → SHA-256 → file). */
+async function curlBare(url: string, file: string): Promise<{ status: number; body: Buffer }> {
+  const { stdout } = await execFileAsync(
+    'curl',
+    ['-s', '-w', '\n%{http_code}', '-X', 'POST', '-T', file, url],
+    {
+      maxBuffer: 1024 * 1024,
+    },
+  );
+  const cut = stdout.lastIndexOf('\n');
+  return { status: Number(stdout.slice(cut + 1)), body: Buffer.from(stdout.slice(0, cut)) };
+}
+
 /** Drops the written file from the page cache's dirty list, so one step's writeback does not bill the next. */
 const sync = () => run('sync', []);
 
 /**
  * One large evidence file (1 GB by default) uploaded through the real pipeline (multipart → temp file with
- * SHA-256 on the way → type check → commit), against `cp` of the same bytes to the same disk, alternating,
- * twice each. The server's RSS growth during the upload shows whether anything buffers the file.
+ * SHA-256 on the way → type check → commit), against `cp` of the same bytes to the same disk and against a
+ * bare Node server that only streams socket → SHA-256 → file (bench/bare/upload.ts, the fair comparison for
+ * a streaming server: `cp` copies in the kernel), alternating, three times each (median). The server's RSS growth during the
+ * upload shows whether anything buffers the file.
  */
 export async function largeUpload(ctx: Context): Promise<ScenarioResult> {
   const size = ctx.largeUploadBytes;
@@ -107,8 +122,14 @@ export async function largeUpload(ctx: Context): Promise<ScenarioResult> {
       { JIQUN_UPLOAD_DIR: uploadDir, JIQUN_MAX_UPLOAD_MB: String(Math.ceil(size / 1024 / 1024) + 64) },
     ),
   );
+  const bare = await startNode('large-upload-bare', bareScript('upload'), {
+    BENCH_UPLOAD_DIR: path.join(uploadDir, 'bare'),
+  });
   let uploader = 'Node http';
   const cpTimes: number[] = [];
+  const bareTimes: number[] = [];
+  const bareCpu: number[] = [];
+  const upCpu: number[] = [];
   const upTimes: number[] = [];
   const growth: number[] = [];
   let declarationId = '';
@@ -127,10 +148,24 @@ export async function largeUpload(ctx: Context): Promise<ScenarioResult> {
     const frame = multipartFrame('other', `large${SYNTHETIC}.pdf`);
     const curl = await hasCurl();
     uploader = curl ? 'curl' : 'Node http';
-    for (const round of [0, 1]) {
-      for (const which of round === 0 ? ['cp', 'upload'] : ['upload', 'cp']) {
+    for (const round of [0, 1, 2]) {
+      for (const which of round % 2 === 0 ? ['cp', 'bare', 'upload'] : ['upload', 'bare', 'cp']) {
         await sync();
-        if (which === 'cp') {
+        if (which === 'bare') {
+          const cpu = cpuMsOf(bare.pid);
+          const t = performance.now();
+          const url = `${bare.url}/upload`;
+          const r = curl
+            ? await curlBare(url, file)
+            : await request(url, { method: 'POST', body: [{ file }] });
+          bareTimes.push(performance.now() - t);
+          bareCpu.push(cpuMsOf(bare.pid) - cpu);
+          if (r.status !== 201)
+            throw new Error(`bare upload ${r.status}: ${r.body.toString().slice(0, 300)}`);
+          const body = JSON.parse(r.body.toString()) as { sha256: string; size: number };
+          if (body.sha256 !== sha256 || body.size !== size)
+            throw new Error('bare: uploaded file differs from the source');
+        } else if (which === 'cp') {
           const target = path.join(uploadDir, `cp-copy-${round}`);
           const t = performance.now();
           await run('cp', [file, target]);
@@ -138,6 +173,7 @@ export async function largeUpload(ctx: Context): Promise<ScenarioResult> {
           await fs.rm(target);
         } else {
           const rss = sampleRss(server.pid, 50);
+          const cpu = cpuMsOf(server.pid);
           const t = performance.now();
           const url = `${server.url}/api/v1/declarations/${declarationId}/attachments`;
           const r = curl
@@ -149,6 +185,7 @@ export async function largeUpload(ctx: Context): Promise<ScenarioResult> {
                 body: [frame.head, { file }, frame.tail],
               });
           upTimes.push(performance.now() - t);
+          upCpu.push(cpuMsOf(server.pid) - cpu);
           const mem = rss.stop();
           growth.push(mem.growth);
           if (r.status !== 201) throw new Error(`upload ${r.status}: ${r.body.toString().slice(0, 300)}`);
@@ -156,13 +193,13 @@ export async function largeUpload(ctx: Context): Promise<ScenarioResult> {
           if (body.sha256 !== sha256 || body.size !== size)
             throw new Error('uploaded file differs from the source');
         }
-        ctx.log(
-          `large-upload round ${round + 1} ${which}: ${fmt.ms((which === 'cp' ? cpTimes : upTimes).at(-1)!)}`,
-        );
+        const times = which === 'cp' ? cpTimes : which === 'bare' ? bareTimes : upTimes;
+        ctx.log(`large-upload round ${round + 1} ${which}: ${fmt.ms(times.at(-1)!)}`);
       }
     }
   } finally {
     await server.stop();
+    await bare.stop();
     await client
       .query('DELETE FROM declarations WHERE id = $1', [declarationId || null])
       .catch(() => undefined);
@@ -171,6 +208,8 @@ export async function largeUpload(ctx: Context): Promise<ScenarioResult> {
   }
   const cp = median(cpTimes);
   const up = median(upTimes);
+  const bareMs = median(bareTimes);
+  const cpuPerGb = (ms: number) => `${(ms / 1000 / (size / 2 ** 30)).toFixed(2)} CPU s/GB`;
   const ratio = cp / up;
   const maxGrowth = Math.max(...growth);
   const rows: Row[] = [
@@ -185,6 +224,24 @@ export async function largeUpload(ctx: Context): Promise<ScenarioResult> {
     },
     {
       scenario: 'large upload',
+      metric: 'the same, against bare Node (socket → SHA-256 → file)',
+      value: fmt.mbps(size / (up / 1000)),
+      baseline: `${fmt.mbps(size / (bareMs / 1000))} bare Node (${fmt.pct(cp / bareMs)} of cp)`,
+      ratio: fmt.pct(bareMs / up),
+      target: '—',
+      met: null,
+    },
+    {
+      scenario: 'large upload',
+      metric: 'server CPU time per GB (user + system), against bare Node',
+      value: cpuPerGb(median(upCpu)),
+      baseline: cpuPerGb(median(bareCpu)),
+      ratio: `${(median(upCpu) / median(bareCpu)).toFixed(2)}×`,
+      target: '—',
+      met: null,
+    },
+    {
+      scenario: 'large upload',
       metric: 'server RSS growth during upload',
       value: fmt.mb(maxGrowth),
       baseline: '',
@@ -193,5 +250,17 @@ export async function largeUpload(ctx: Context): Promise<ScenarioResult> {
       met: maxGrowth < 64 * 1024 * 1024,
     },
   ];
-  return { rows, raw: { size, client: uploader, cpMs: cpTimes, uploadMs: upTimes, rssGrowth: growth } };
+  return {
+    rows,
+    raw: {
+      size,
+      client: uploader,
+      cpMs: cpTimes,
+      bareMs: bareTimes,
+      uploadMs: upTimes,
+      bareCpuMs: bareCpu,
+      uploadCpuMs: upCpu,
+      rssGrowth: growth,
+    },
+  };
 }

@@ -6,7 +6,7 @@ import {
   type EvidenceCategory,
   missingItems,
 } from '../../../domain/declaration-form.ts';
-import { evaluateStandards } from '../../../domain/standards.ts';
+import { checkStandards } from '../../../domain/standards.ts';
 import { allowedDeclarationActions, type DeclarationStatus } from '../../../domain/workflow.ts';
 import type { Caller } from '../../platform/auth/caller.ts';
 import type { AttachmentRow, DeclarationRow } from './repo.ts';
@@ -83,7 +83,7 @@ export function presentSummary(
     campaignYear: r.d.campaignYear,
     clusterName: content.clusterName,
     leadingIndustry: content.leadingIndustry,
-    standardsOverall: evaluateStandards(content, r.d.standardsVersion).overall,
+    standardsOverall: checkStandards(content, r.d.standardsVersion).overall,
     status: r.d.status as DeclarationStatus,
     version: r.d.version,
     divisionCode: r.d.divisionCode,

@@ -4,7 +4,7 @@ import type { CampaignOverviewDto, ResultItemDto, ResultsDto } from '../../../do
 import { type PanelPhase, subSectorDuplicates } from '../../../domain/panels.ts';
 import { quotaFor } from '../../../domain/recommendation.ts';
 import { aggregateScores } from '../../../domain/scoring.ts';
-import { evaluateStandards } from '../../../domain/standards.ts';
+import { checkStandards } from '../../../domain/standards.ts';
 import { REGION_KEYS, type Region, type UnitKind } from '../../../domain/units.ts';
 import type { DeclarationStatus } from '../../../domain/workflow.ts';
 import {
@@ -26,6 +26,9 @@ import { type Executor, rows } from '../../platform/sql.ts';
 import { actorFromCaller, type RequestInfo } from '../auth/service.ts';
 import { moveDeclarations } from '../declarations/status.ts';
 import { campaignOrNotFound, scoringRulesOf } from './service.ts';
+
+/** One collator: `localeCompare(b, 'zh-CN')` builds an ICU collator for every comparison of a sort. */
+const zhCollator = new Intl.Collator('zh-CN');
 
 /** Statuses of declarations that reached the ministry (on a unit's list or beyond). */
 export const MINISTRY_STATUSES: readonly DeclarationStatus[] = [
@@ -107,7 +110,7 @@ export async function campaignOverview(db: Executor, year: number): Promise<Camp
     : new Map<string, string[]>();
   const items = found.map(({ d, countyName, rank, recommendedAt, western, panelId }) => {
     const content = d.content as DeclarationContent;
-    const standards = evaluateStandards(content, d.standardsVersion);
+    const standards = checkStandards(content, d.standardsVersion);
     const unit = unitByCode.get(d.unitCode)!;
     const t = totals.get(d.id) ?? [];
     return {
@@ -219,7 +222,7 @@ export async function campaignResults(db: Executor, year: number): Promise<Resul
       aggregate: aggregateScores(raw, rules.aggregation),
       rawTotals: [...raw].sort((a, b) => b - a),
       consensusComment: r.consensus ?? '',
-      standardsOverall: evaluateStandards(r.d.content as DeclarationContent, r.d.standardsVersion).overall,
+      standardsOverall: checkStandards(r.d.content as DeclarationContent, r.d.standardsVersion).overall,
       westernRelaxation: r.western ? { justification: r.western } : null,
       openObjections: Number(objections.find((o) => o.id === r.d.id)?.n ?? 0),
     };
@@ -228,7 +231,7 @@ export async function campaignResults(db: Executor, year: number): Promise<Resul
     (a, b) =>
       (b.aggregate.value ?? -1) - (a.aggregate.value ?? -1) ||
       a.unitCode.localeCompare(b.unitCode) ||
-      a.clusterName.localeCompare(b.clusterName, 'zh-CN'),
+      zhCollator.compare(a.clusterName, b.clusterName),
   );
   return {
     campaignYear: year,

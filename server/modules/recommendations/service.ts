@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DeclarationContent } from '../../../domain/declaration-form.ts';
 import { quotaFor, rankingProblems, recommendationEligibility } from '../../../domain/recommendation.ts';
-import { evaluateStandards } from '../../../domain/standards.ts';
+import { checkStandards, evaluateStandards } from '../../../domain/standards.ts';
 import type { Region, UnitKind } from '../../../domain/units.ts';
 import { deadlinePassed, RECOMMENDABLE_STATUSES } from '../../../domain/workflow.ts';
 import { declarationEvents, declarations, divisions, recommendations, units } from '../../db/schema.ts';
@@ -136,7 +136,7 @@ export async function putRecommendations(
           details.push({ path: `items[${i}].declarationId`, message: `status ${d.status}: accept it first` });
         } else {
           const verdict = recommendationEligibility(
-            evaluateStandards(d.content as DeclarationContent, d.standardsVersion),
+            checkStandards(d.content as DeclarationContent, d.standardsVersion),
             unit.region,
             item.westernRelaxationJustification,
           );
