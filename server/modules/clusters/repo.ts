@@ -1,16 +1,15 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { ClusterLevel, EffectiveClusterStatus } from '../../../domain/cluster-lifecycle.ts';
-import type { CLUSTER_STATUSES, ClusterDto } from '../../../domain/ministry-contract.ts';
+import type { ClusterDto } from '../../../domain/ministry-contract.ts';
 import { divisionScopeOf, type Principal } from '../../../domain/roles.ts';
 import type { Region } from '../../../domain/units.ts';
 import { chinaDate } from '../../../domain/workflow.ts';
 import { clusters, divisions, units } from '../../db/schema.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { scopeCondition } from '../../platform/scope.ts';
-import { decodeCursor, type Executor, encodeCursor, rows } from '../../platform/sql.ts';
+import { type Executor, rows } from '../../platform/sql.ts';
 
 export type ClusterRow = typeof clusters.$inferSelect;
-export type ClusterStatus = (typeof CLUSTER_STATUSES)[number];
 
 /** Shapes a stored cluster with its county's and unit's names as the API's cluster object. */
 export function presentCluster(
@@ -69,60 +68,6 @@ function matchesText(q: string): SQL {
   const pattern = `%${likeEscape(q)}%`;
   return sql`(${clusters.name} ILIKE ${pattern} OR ${clusters.leadingIndustry} ILIKE ${pattern}
     OR ${divisions.name} ILIKE ${pattern})`;
-}
-
-export type ClusterListFilter = {
-  year?: number | undefined;
-  unitCode?: string | undefined;
-  divisionCode?: string | undefined;
-  status?: ClusterStatus | undefined;
-  q?: string | undefined;
-  limit: number;
-  cursor?: string | undefined;
-};
-
-/** A page of the clusters the caller may see: newest batch first, then by name. */
-export async function listClusters(db: Executor, caller: Principal, f: ClusterListFilter) {
-  const conds: SQL[] = [clustersVisibleTo(caller)];
-  if (f.year !== undefined) conds.push(eq(clusters.campaignYear, f.year));
-  if (f.unitCode !== undefined) conds.push(eq(clusters.unitCode, f.unitCode));
-  if (f.divisionCode !== undefined) conds.push(eq(clusters.divisionCode, f.divisionCode));
-  if (f.status !== undefined) conds.push(eq(clusters.status, f.status));
-  if (f.q) conds.push(matchesText(f.q));
-  const [count] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(clusters)
-    .innerJoin(divisions, eq(divisions.code, clusters.divisionCode))
-    .where(and(...conds));
-  const after = decodeCursor(f.cursor);
-  if (after) {
-    const [year, id, ...name] = after.split('|');
-    if (!/^\d{4}$/.test(year ?? '') || !/^[0-9a-f-]{36}$/i.test(id ?? '')) {
-      throw new AppError('VALIDATION_FAILED', 'Malformed cursor', [
-        { path: 'querystring.cursor', message: 'invalid' },
-      ]);
-    }
-    conds.push(sql`(${clusters.campaignYear} < ${Number(year)} OR (${clusters.campaignYear} = ${Number(year)}
-      AND (${clusters.name}, ${clusters.id}) > (${name.join('|')}, ${id}::uuid)))`);
-  }
-  const found = await db
-    .select({ c: clusters, countyName: divisions.name, unitName: units.name })
-    .from(clusters)
-    .innerJoin(divisions, eq(divisions.code, clusters.divisionCode))
-    .innerJoin(units, eq(units.code, clusters.unitCode))
-    .where(and(...conds))
-    .orderBy(desc(clusters.campaignYear), asc(clusters.name), asc(clusters.id))
-    .limit(f.limit + 1);
-  const page = found.slice(0, f.limit);
-  const last = page.at(-1);
-  return {
-    rows: page,
-    nextCursor:
-      found.length > f.limit && last
-        ? encodeCursor(`${last.c.campaignYear}|${last.c.id}|${last.c.name}`)
-        : null,
-    total: Number(count?.n ?? 0),
-  };
 }
 
 /** A cluster the caller may see, with place names, or 404: out of scope is indistinguishable from none. */
