@@ -432,7 +432,7 @@ const zhCN = {
   evidence: {
     intro: '按类别上传佐证材料。接受 PDF、JPEG、PNG、DOCX、XLSX、OFD 格式，单个文件不超过 100 MB。',
     upload: '上传文件',
-    uploadTo: '上传：{{category}}',
+    uploadTo: '上传文件：{{category}}',
     uploading: '正在上传 {{name}}',
     cancel: '取消上传',
     cancelNamed: '取消上传 {{name}}',

@@ -184,7 +184,7 @@ export function ReviewChecklist({
                 <Typography.Paragraph
                   type="secondary"
                   className="check-detail"
-                  ellipsis={{ rows: 2, expandable: true, symbol: lang === 'en' ? 'more' : '展开' }}
+                  ellipsis={{ rows: 2, expandable: true }}
                 >
                   {detail}
                 </Typography.Paragraph>
