@@ -196,8 +196,7 @@ async function enter(page: Page, el: Focused, v: KeyValue): Promise<void> {
       if (v.kind === 'number' && el.value !== '' && Number(el.value.replaceAll(',', '')) === v.value) return;
       await page.keyboard.press('ControlOrMeta+a');
       await page.keyboard.press('Backspace');
-      if (v.kind === 'text') await page.keyboard.insertText(want);
-      else await page.keyboard.type(want);
+      await page.keyboard.insertText(want);
       return;
     }
     case 'check':
