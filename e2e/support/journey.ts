@@ -3,7 +3,7 @@
 // with the language chosen (localStorage `jiqun.lang`); log in and out through the UI; a keyboard-only pass
 // over a form step; and, in English, a check that no Chinese text is left on a screen except data.
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { STATUS_LABELS } from '../../domain/workflow.ts';
 import en from '../../web/src/i18n/en.ts';
 import zhCN from '../../web/src/i18n/zh-CN.ts';
@@ -128,7 +128,7 @@ export async function settled(page: Page): Promise<void> {
 const CJK = /[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/;
 
 /**
- * In English, the visible text of `<main>` holds no Chinese except `data` (names of places, clusters and
+ * In English, the visible text of `<main>` (or of `scope`) holds no Chinese except `data` (names of places, clusters and
  * what people typed): a hard-coded Chinese string is a missing translation.
  */
 export async function assertNoChinese(
@@ -136,10 +136,11 @@ export async function assertNoChinese(
   w: Words,
   label: string,
   data: readonly (string | RegExp)[],
+  scope: Locator = page.getByRole('main'),
 ): Promise<void> {
   if (w.lang !== 'en') return;
   // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the text a person sees
-  let text = await page.getByRole('main').innerText();
+  let text = await scope.innerText();
   for (const d of data) text = text.replaceAll(typeof d === 'string' ? d : new RegExp(d.source, 'g'), ' ');
   const left = text.split('\n').filter((line) => CJK.test(line));
   assert.deepEqual(left, [], `Chinese text left on ${label} in English`);

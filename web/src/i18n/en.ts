@@ -521,7 +521,7 @@ const en: Dictionary = {
     homeCard: 'Review and recommendation',
     homeLink: 'See declarations to review and your quota',
     dashboard: 'Overview',
-    statusCard: '{{status}}: {{count}}, select to filter',
+    statusCard: '{{status}} {{count}}, select to filter',
     total: 'Total',
     quota: 'Recommendation quota',
     quotaUsed: '{{used}} of {{quota}} recommended',
