@@ -607,6 +607,7 @@ const en: Dictionary = {
     checklist: 'Preliminary review checklist',
     checklistIntro: 'The automatic checks are for reference: judge each item against the materials.',
     auto: 'Automatic check',
+    autoLabel: 'Automatic check: ',
     autoNone: 'Judged by the reviewer',
     autoResult: {
       pass: 'Pass',

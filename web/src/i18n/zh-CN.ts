@@ -596,6 +596,7 @@ const zhCN = {
     checklist: '初审核对表',
     checklistIntro: '自动核对仅供参考，请结合申报材料逐项判断。',
     auto: '自动核对',
+    autoLabel: '自动核对：',
     autoNone: '人工判断',
     autoResult: {
       pass: '通过',

@@ -50,6 +50,9 @@ export function ReadOnlyDeclaration({
   return (
     <DeclarationFormContext.Provider value={context}>
       <Tabs
+        // The six parts wrap onto a second line where they do not fit (longer in English) rather than
+        // overflow into antd's "more" menu, whose button sits inside the tablist (not allowed there).
+        className="readonly-tabs"
         aria-label={label}
         activeKey={section}
         onChange={(key) => onSection(key as FormSectionKey)}

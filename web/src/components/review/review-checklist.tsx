@@ -170,7 +170,7 @@ export function ReviewChecklist({
               <div className="check-head">
                 <span className="check-name">{label}</span>
                 <span className="check-auto">
-                  <span className="visually-hidden">{t('review.auto')}：</span>
+                  <span className="visually-hidden">{t('review.autoLabel')}</span>
                   {item.auto ? (
                     <Tag color={RESULT_COLORS[item.auto.result]} bordered={false}>
                       {t(`review.autoResult.${item.auto.result}`)}
