@@ -286,7 +286,10 @@ describe('journey 2: the unit returns, accepts, inspects and recommends, in Chin
             .first()
             .click();
         await page
-          .getByRole('button', { name: w.t('recommend.addNamed', { name: county.cluster, exact: true }), exact: true })
+          .getByRole('button', {
+            name: w.t('recommend.addNamed', { name: county.cluster }),
+            exact: true,
+          })
           .click();
         await page
           .getByRole('button', { name: w.t('recommend.addNamed', { name: CIXI }), exact: true })
