@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import {
-  EVIDENCE_CATEGORIES,
   ENTERPRISE_FIELDS,
+  EVIDENCE_CATEGORIES,
   FORM_SECTIONS,
   type FormSectionKey,
   indicatorYears,

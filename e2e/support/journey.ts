@@ -33,7 +33,7 @@ export type BrowserElement = {
   closest(selector: string): BrowserElement | null;
 };
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRx = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The interface's words in one language, looked up by the same keys the app uses. */
 export class Words {
@@ -58,14 +58,14 @@ export class Words {
   rx(key: string, vars: Record<string, string | number> = {}, whole = false): RegExp {
     const source = this.t(key, vars)
       .split(/(\{\{\w+\}\})/)
-      .map((part) => (/^\{\{\w+\}\}$/.test(part) ? '.*?' : escape(part)))
+      .map((part) => (/^\{\{\w+\}\}$/.test(part) ? '.*?' : escapeRx(part)))
       .join('');
     return new RegExp(whole ? `^${source}$` : source);
   }
 
   /** A button's accessible name: the text, after an icon's own name (antd icons carry one), nothing after. */
   button(key: string, vars: Record<string, string | number> = {}): RegExp {
-    return new RegExp(`(^|\\s)${escape(this.t(key, vars))}$`);
+    return new RegExp(`(^|\\s)${escapeRx(this.t(key, vars))}$`);
   }
 
   /** A workflow status as the status tags show it. */
