@@ -347,10 +347,15 @@ describe('journey 1: a county declares, in Chinese and in English', () => {
           county.zone,
         );
         assert.equal(await page.locator(`#${fieldId('contacts[0].name')}`).inputValue(), '张明');
-        assert.match(
-          (await page.locator('.decl-form .ant-select-selection-item').allTextContents()).join('|'),
-          new RegExp(`3525 .*\\|${w.t('operatorKinds.management_committee')}`),
-        );
+        // The chosen industry shows its code at once and its name once the name has loaded.
+        const chosen = (path: string) =>
+          page.locator(`.ant-select:has(#${fieldId(path)}) .ant-select-selection-item`);
+        await chosen('leadingIndustry.industryCode')
+          .getByText(/^3525 \S/)
+          .waitFor({ timeout: 15_000 });
+        await chosen('operator.kind')
+          .getByText(w.t('operatorKinds.management_committee'), { exact: true })
+          .waitFor({ timeout: 15_000 });
         await goToStep(page, w, 'indicators');
         const years = indicatorYears(year);
         assert.equal(
