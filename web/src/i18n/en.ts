@@ -338,7 +338,7 @@ const en: Dictionary = {
     other: 'Other',
   },
   indicatorsForm: {
-    outputHeading: 'Output (亿元, 100 million CNY)',
+    outputHeading: 'Output (100 million CNY)',
     indicator: 'Indicator',
     baseYear: '{{year}} (base year)',
     year: '{{year}}',
@@ -422,12 +422,12 @@ const en: Dictionary = {
     measuresHint:
       'Along the six cultivation areas: the main measures, support and major projects over the three years.',
     indicators: {
-      output: 'Cluster output (亿元)',
-      smeOutput: 'SME output (亿元)',
-      leadingIndustryOutput: 'Leading-industry output (亿元)',
+      output: 'Cluster output (100 million CNY)',
+      smeOutput: 'SME output (100 million CNY)',
+      leadingIndustryOutput: 'Leading-industry output (100 million CNY)',
       specializedSme: 'Specialised SMEs (count)',
       littleGiant: 'Little giants (count)',
-      smeRdSpending: 'SME R&D spending (亿元)',
+      smeRdSpending: 'SME R&D spending (100 million CNY)',
       industrialInternetPenetration: 'Industrial internet penetration (%)',
     },
   },
@@ -445,7 +445,7 @@ const en: Dictionary = {
     intro:
       'Upload the evidence by category. PDF, JPEG, PNG, DOCX, XLSX and OFD files are accepted, up to 100 MB each.',
     upload: 'Upload file',
-    uploadTo: 'Upload: {{category}}',
+    uploadTo: 'Upload file: {{category}}',
     uploading: 'Uploading {{name}}',
     cancel: 'Cancel upload',
     cancelNamed: 'Cancel uploading {{name}}',
@@ -525,7 +525,7 @@ const en: Dictionary = {
     homeCard: 'Review and recommendation',
     homeLink: 'See declarations to review and your quota',
     dashboard: 'Overview',
-    statusCard: '{{status}}: {{count}}, select to filter',
+    statusCard: '{{status}} {{count}}, select to filter',
     total: 'Total',
     quota: 'Recommendation quota',
     quotaUsed: '{{used}} of {{quota}} recommended',
@@ -611,6 +611,7 @@ const en: Dictionary = {
     checklist: 'Preliminary review checklist',
     checklistIntro: 'The automatic checks are for reference: judge each item against the materials.',
     auto: 'Automatic check',
+    autoLabel: 'Automatic check: ',
     autoNone: 'Judged by the reviewer',
     autoResult: {
       pass: 'Pass',

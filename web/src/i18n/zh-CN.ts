@@ -436,7 +436,7 @@ const zhCN = {
   evidence: {
     intro: '按类别上传佐证材料。接受 PDF、JPEG、PNG、DOCX、XLSX、OFD 格式，单个文件不超过 100 MB。',
     upload: '上传文件',
-    uploadTo: '上传：{{category}}',
+    uploadTo: '上传文件：{{category}}',
     uploading: '正在上传 {{name}}',
     cancel: '取消上传',
     cancelNamed: '取消上传 {{name}}',
@@ -600,6 +600,7 @@ const zhCN = {
     checklist: '初审核对表',
     checklistIntro: '自动核对仅供参考，请结合申报材料逐项判断。',
     auto: '自动核对',
+    autoLabel: '自动核对：',
     autoNone: '人工判断',
     autoResult: {
       pass: '通过',

@@ -94,9 +94,9 @@ function DeclarationForm({ initial }: { initial: Declaration }) {
       showMissing ? new Map(liveMissing.map((m) => [m.path, missingMessage(m, t)] as const)) : EMPTY_MISSING,
     [showMissing, liveMissing, t],
   );
-  // After a refused submission the list follows the form: items disappear as they are filled in.
-  const alertItems: MissingDetail[] =
-    serverMissing === null ? [] : liveMissing.length > 0 || editor.dirty ? liveMissing : serverMissing;
+  // After a refused submission the list follows the form: items disappear as they are filled in, and the
+  // list with them once nothing is missing (the server checks with the same rules).
+  const alertItems: MissingDetail[] = serverMissing === null ? [] : liveMissing;
 
   const setStep = useCallback(
     (key: FormSectionKey) =>

@@ -111,7 +111,7 @@ export function SidePanel({
                     <Typography.Paragraph
                       type="secondary"
                       className="standards-message"
-                      ellipsis={{ rows: 2, expandable: true, symbol: lang === 'en' ? 'more' : '展开' }}
+                      ellipsis={{ rows: 2, expandable: true }}
                     >
                       {lang === 'en' ? item.messageEn : item.message}
                     </Typography.Paragraph>

@@ -6,6 +6,7 @@ import {
   type StandardsItem,
   type StandardsResult,
 } from '../../../../domain/standards.ts';
+import { formatMoneyYi } from '../../i18n/format.ts';
 import type { Language } from '../../i18n/languages.ts';
 
 const CORE_CODES = [
@@ -53,18 +54,21 @@ function unitText(unit: StandardsItem['unit'], lang: Language): string {
 const nf = (lang: Language) =>
   new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 2 });
 
+/** A number with its unit; money in English as billions of yuan (“CNY 4 billion”), not 亿元. */
+const withUnit = (x: number, unit: StandardsItem['unit'], lang: Language) =>
+  unit === '亿元' && lang === 'en' ? formatMoneyYi(x, lang) : `${nf(lang).format(x)}${unitText(unit, lang)}`;
+
 /** The item's value for display: numbers with the unit, a list of years' values, yes/no. */
 export function formatStandardsValue(item: StandardsItem, lang: Language, yes: string, no: string): string {
   const v = item.value;
   if (v === null) return '—';
   if (typeof v === 'boolean') return v ? yes : no;
-  const unit = unitText(item.unit, lang);
-  if (Array.isArray(v)) return v.map((x) => `${nf(lang).format(x)}${unit}`).join(' / ');
-  return `${nf(lang).format(v)}${unit}`;
+  if (Array.isArray(v)) return v.map((x) => withUnit(x, item.unit, lang)).join(' / ');
+  return withUnit(v, item.unit, lang);
 }
 
 /** The threshold with its operator (“≥ 40 亿元”), or '' when the item has none. */
 export function formatThreshold(item: StandardsItem, lang: Language): string {
   if (item.threshold === null || item.operator === 'any') return '';
-  return `${OPERATORS[item.operator]} ${nf(lang).format(item.threshold)}${unitText(item.unit, lang)}`;
+  return `${OPERATORS[item.operator]} ${withUnit(item.threshold, item.unit, lang)}`;
 }

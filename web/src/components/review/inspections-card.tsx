@@ -46,6 +46,8 @@ import { expertKeys, useInspections } from '../../api/expert-queries.ts';
 import { useLanguage } from '../../i18n/index.ts';
 import { formatBytes } from '../declaration/format.ts';
 
+// antd's Radio.Group passes `role` through but does not declare it; a named group needs the role.
+const RADIOGROUP = { role: 'radiogroup' };
 const EMPTY_MEMBER: TeamMember = { name: '', role: '', affiliation: '' };
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -391,6 +393,7 @@ export function InspectionPanel({
                 <li key={c.key} className="check-item">
                   <div>{label}</div>
                   <Radio.Group
+                    {...RADIOGROUP}
                     aria-label={label}
                     disabled={!editable}
                     value={entry.ok}
@@ -417,6 +420,7 @@ export function InspectionPanel({
             {t('inspection.verdict')}
           </div>
           <Radio.Group
+            {...RADIOGROUP}
             aria-labelledby={`verdict-${inspection.id}`}
             disabled={!editable}
             value={verdict}

@@ -304,7 +304,9 @@ export function IntakeTable({
         columns={columns}
         dataSource={shown}
         rowSelection={rowSelection}
-        scroll={{ x: 960 }}
+        // No `scroll`: with it antd adds a hidden measuring row that repeats the column titles, the
+        // select-all checkbox among them (a focusable control under aria-hidden). styles.css scrolls instead.
+        className="intake-table"
         pagination={{
           defaultPageSize: 20,
           showSizeChanger: true,

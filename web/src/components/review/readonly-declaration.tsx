@@ -1,5 +1,5 @@
 import { Form, Tabs } from 'antd';
-import { type ComponentType, useEffect, useMemo, useRef } from 'react';
+import { type ComponentType, useMemo } from 'react';
 import { FORM_SECTIONS, type FormSectionKey } from '../../../../domain/declaration-form.ts';
 import type { Declaration } from '../../api/declarations.ts';
 import { useLanguage } from '../../i18n/index.ts';
@@ -47,53 +47,30 @@ export function ReadOnlyDeclaration({
     [declaration],
   );
 
-  const tabsRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const root = tabsRef.current;
-    if (!root) return;
-    // When the section titles overflow (English, a narrow column), antd adds a "more" button inside the
-    // tablist, where only tabs may be (axe: aria-required-children). The arrow keys reach every tab, so the
-    // button stays for the mouse only: out of the tab order and of the accessibility tree.
-    const hideMore = () => {
-      for (const more of root.querySelectorAll('.ant-tabs-nav-more')) {
-        if (more.getAttribute('aria-hidden') !== 'true') more.setAttribute('aria-hidden', 'true');
-        if (more.getAttribute('tabindex') !== '-1') more.setAttribute('tabindex', '-1');
-      }
-    };
-    hideMore();
-    const observer = new MutationObserver(hideMore);
-    observer.observe(root, {
-      childList: true,
-      subtree: true,
-      attributes: true,
-      attributeFilter: ['tabindex'],
-    });
-    return () => observer.disconnect();
-  }, []);
-
   return (
     <DeclarationFormContext.Provider value={context}>
-      <div ref={tabsRef}>
-        <Tabs
-          aria-label={label}
-          activeKey={section}
-          onChange={(key) => onSection(key as FormSectionKey)}
-          items={FORM_SECTIONS.map((s, i) => {
-            const Section = s.key === 'evidence' ? null : SECTIONS[s.key];
-            return {
-              key: s.key,
-              label: `${i + 1}. ${lang === 'en' ? s.en : s.zh}`,
-              children: Section ? (
-                <Form layout="vertical" disabled requiredMark={false} className="decl-form">
-                  <Section />
-                </Form>
-              ) : (
-                <EvidenceSection declaration={declaration} onChanged={noChange} />
-              ),
-            };
-          })}
-        />
-      </div>
+      <Tabs
+        // The six parts wrap onto a second line where they do not fit (longer in English) rather than
+        // overflow into antd's "more" menu, whose button sits inside the tablist (not allowed there).
+        className="readonly-tabs"
+        aria-label={label}
+        activeKey={section}
+        onChange={(key) => onSection(key as FormSectionKey)}
+        items={FORM_SECTIONS.map((s, i) => {
+          const Section = s.key === 'evidence' ? null : SECTIONS[s.key];
+          return {
+            key: s.key,
+            label: `${i + 1}. ${lang === 'en' ? s.en : s.zh}`,
+            children: Section ? (
+              <Form layout="vertical" disabled requiredMark={false} className="decl-form">
+                <Section />
+              </Form>
+            ) : (
+              <EvidenceSection declaration={declaration} onChanged={noChange} />
+            ),
+          };
+        })}
+      />
     </DeclarationFormContext.Provider>
   );
 }

@@ -170,7 +170,7 @@ export function ReviewChecklist({
               <div className="check-head">
                 <span className="check-name">{label}</span>
                 <span className="check-auto">
-                  <span className="visually-hidden">{t('review.auto')}：</span>
+                  <span className="visually-hidden">{t('review.autoLabel')}</span>
                   {item.auto ? (
                     <Tag color={RESULT_COLORS[item.auto.result]} bordered={false}>
                       {t(`review.autoResult.${item.auto.result}`)}
@@ -184,7 +184,7 @@ export function ReviewChecklist({
                 <Typography.Paragraph
                   type="secondary"
                   className="check-detail"
-                  ellipsis={{ rows: 2, expandable: true, symbol: lang === 'en' ? 'more' : '展开' }}
+                  ellipsis={{ rows: 2, expandable: true }}
                 >
                   {detail}
                 </Typography.Paragraph>

@@ -68,7 +68,8 @@ export function UnitDashboardCards({
                 type="button"
                 className={`status-card status-card-${STATUS_COLORS[s]}${activeStatus === s ? ' status-card-active' : ''}`}
                 aria-pressed={activeStatus === s}
-                aria-label={t('review.statusCard', { status: label, count })}
+                // The name is what the card shows (status and count); what it does goes in the tooltip.
+                title={t('review.statusCard', { status: label, count })}
                 onClick={() => onStatus(activeStatus === s ? null : s)}
               >
                 <Statistic title={label} value={count} />
