@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { axeCheck } from './support/axe.ts';
+import { axeCheck } from './support/axe-screens.ts';
 import { browserSkipReason, launchBrowser, screenshot } from './support/browser.ts';
 import {
   assertNoChinese,

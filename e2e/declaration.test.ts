@@ -19,7 +19,7 @@ import {
 } from '../domain/declaration-form.ts';
 import { sampleContent } from '../server/db/seed/sample-content.ts';
 import { fieldId, OTHER_INDICATORS, TRIPLE_ROWS } from '../web/src/components/declaration/field-paths.ts';
-import { axeCheck } from './support/axe.ts';
+import { axeCheck } from './support/axe-screens.ts';
 import { browserSkipReason, launchBrowser, screenshot } from './support/browser.ts';
 import {
   assertNoChinese,

@@ -12,7 +12,7 @@ import { EVIDENCE_CATEGORIES } from '../domain/declaration-form.ts';
 import { INSPECTION_CHECKLIST } from '../domain/inspection.ts';
 import { sampleContent } from '../server/db/seed/sample-content.ts';
 import { fieldId } from '../web/src/components/declaration/field-paths.ts';
-import { axeCheck } from './support/axe.ts';
+import { axeCheck } from './support/axe-screens.ts';
 import { browserSkipReason, launchBrowser, screenshot } from './support/browser.ts';
 import {
   assertNoChinese,
