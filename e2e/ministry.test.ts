@@ -12,6 +12,7 @@
 // from the app's dictionaries (e2e/support/labels.ts). Then axe-core checks the ministry's and the experts'
 // main screens in both languages.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PANEL_PHASE_LABELS } from '../domain/panels.ts';
@@ -508,6 +509,37 @@ async function journey(browser: Browser, url: string, lang: Lang): Promise<Landm
     await county.getByRole('link', { name: YUYAO }).first().click();
     await county.getByRole('link', { name: L.re('cl.detail.certificate') }).waitFor({ timeout: 30_000 });
     await screenshot(county, `ministry${tag}-county-clusters-390`);
+
+    // A visitor (no account, on a phone) finds the new cluster from the map's table of units, in the
+    // registry, and downloads the CSV with its row.
+    const visitorContext = await browser.newContext({
+      locale: lang,
+      viewport: PHONE,
+      acceptDownloads: true,
+      bypassCSP: true,
+    });
+    try {
+      await storeLanguage(visitorContext, lang);
+      const v = await visitorContext.newPage();
+      await v.goto(`${url}/portal/map`);
+      await settled(v);
+      await v.getByRole('link', { name: NINGBO[lang], exact: true }).first().click();
+      await v.waitForURL(/\/portal\/clusters\?.*unitCode=330200/);
+      await settled(v);
+      await v.getByRole('link', { name: YUYAO }).first().waitFor({ timeout: 30_000 });
+      await screenshot(v, `ministry${tag}-visitor-registry-390`);
+      const [file] = await Promise.all([
+        v.waitForEvent('download'),
+        v.getByRole('link', { name: L.re('portal.registry.csv') }).click(),
+      ]);
+      const csv = (await readFile(await file.path())).toString('utf8');
+      assert.ok(
+        csv.split('\r\n').some((line) => line.includes(YUYAO) && line.includes('330200')),
+        `the CSV has the identified cluster: ${csv.slice(0, 400)}`,
+      );
+    } finally {
+      await visitorContext.close();
+    }
 
     await m.setViewportSize(PHONE);
     await m.goto(`${url}/ministry?year=${year}`);

@@ -99,9 +99,10 @@ describe('benchmarks (smoke)', async () => {
       largeUploadBytes: 0,
       log: (line) => lines.push(line),
     });
-    assert.equal(result.rows.length, 1);
+    // The ratio to the read, and the check + ranking alone on rows in memory.
+    assert.equal(result.rows.length, 2);
     assert.equal(result.raw.rows, 80);
-    assert.match(result.rows[0]!.value, /ms$/);
+    for (const row of result.rows) assert.match(row.value, /ms$/);
     assert.ok(lines.some((l) => l.includes('80 declarations')));
   });
 });
