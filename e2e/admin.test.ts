@@ -6,21 +6,19 @@
 //
 // JIQUN_E2E_URL=http://127.0.0.1:3300 runs it against a server already running (demo mode, fresh data).
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { axeCheck } from './support/axe-screens.ts';
 import { browserSkipReason, launchBrowser, logIn, screenshot } from './support/browser.ts';
-import { type RunningServer, repoRoot, startServer } from './support/server.ts';
+import { type RunningServer, startServer } from './support/server.ts';
 
 type BrowserGlobals = {
   localStorage: { setItem(key: string, value: string): void };
   document: unknown;
 };
 type Lang = 'zh-CN' | 'en';
-type Violation = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
 
 const skip = browserSkipReason();
-const AXE = join(repoRoot, 'node_modules/axe-core/axe.min.js');
 
 const TEXT = {
   'zh-CN': {
@@ -83,50 +81,6 @@ async function newContext(browser: Browser, lang: Lang): Promise<BrowserContext>
     lang,
   );
   return context;
-}
-
-async function axeCheck(page: Page, label: string): Promise<void> {
-  // Let drawers, dialogs and lists finish their animations: a half-faded button fails the contrast rule.
-  // Bounded: a motion class can stay on an element that is not moving any more (seen once in CI).
-  await page
-    .waitForFunction(
-      () =>
-        !(
-          globalThis as unknown as { document: { querySelector(s: string): unknown } }
-        ).document.querySelector('[class*="-appear"], [class*="-enter"], [class*="-leave"]'),
-      undefined,
-      { timeout: 5_000 },
-    )
-    .catch(() => undefined);
-  await page.waitForTimeout(300);
-  await page.addScriptTag({ path: AXE });
-  const violations: Violation[] = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global script
-    const axe = (globalThis as any).axe;
-    const result = await axe.run((globalThis as unknown as BrowserGlobals).document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    });
-    // biome-ignore lint/suspicious/noExplicitAny: axe's result objects
-    return result.violations.map((v: any) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      // biome-ignore lint/suspicious/noExplicitAny: axe's result objects
-      nodes: v.nodes.map((n: any) => ({ target: n.target })),
-    }));
-  });
-  const summary = violations.map(
-    (v) => `${v.id}:${v.impact} ${JSON.stringify(v.nodes.slice(0, 2).map((n) => n.target))}`,
-  );
-  console.log(`axe ${label}: ${violations.length ? summary.join(', ') : 'no violations'}`);
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(
-    bad.map(
-      (v) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`,
-    ),
-    [],
-    `axe on ${label}`,
-  );
 }
 
 /** Opens an antd Select (its combobox input), optionally types into its search, and picks an option. */

@@ -31,6 +31,18 @@ export async function settled(page: Page): Promise<void> {
 
 /** Runs axe-core on the page; returns the violations by impact and fails on serious or critical ones. */
 export async function axeCheck(page: Page, label: string): Promise<AxeCounts> {
+  // Let drawers, dialogs and lists finish their animations (a half-faded button fails the contrast rule);
+  // bounded, as a motion class can stay on an element that no longer moves.
+  await page
+    .waitForFunction(
+      () =>
+        !(
+          globalThis as unknown as { document: { querySelector(s: string): unknown } }
+        ).document.querySelector('[class*="-appear"], [class*="-enter"], [class*="-leave"]'),
+      undefined,
+      { timeout: 2_000 },
+    )
+    .catch(() => undefined);
   await page.addScriptTag({ path: AXE });
   const violations: Violation[] = await page.evaluate(async () => {
     // The callback runs in Chromium; the project compiles without the DOM library, hence the loose types.
