@@ -227,11 +227,14 @@ async function journey(browser: Browser, url: string, lang: Lang): Promise<Landm
       .getByRole('button', { name: L.re('ministry.notice.publish', {}, { exact: true }) })
       .click();
     await m.getByText(L.re('ministry.notice.done', {}, { prefix: true })).waitFor({ timeout: 15_000 });
+    // The footer's button, not the corner ×; found by its place rather than through the dialog role, which
+    // once (CI, zh-CN) did not resolve while the button was on screen.
     await m
-      .getByRole('dialog')
-      .getByRole('button', { name: L.re('ministry.close', {}, { exact: true }) })
-      .last() // the footer's button, not the corner ×
+      .locator('.ant-modal-footer button')
+      .filter({ hasText: L.re('ministry.close', {}, { exact: true }) })
+      .last()
       .click();
+    await m.locator('.ant-modal-footer').first().waitFor({ state: 'hidden', timeout: 15_000 });
 
     // A panel of five, three experts per declaration; then the four declarations spread over it.
     await nav.getByRole('link', { name: L.t('nav.panels') }).click();
