@@ -14,29 +14,37 @@ import { RECEIVE_BUFFER_BYTES } from '../../server/platform/storage.ts';
 const dir = process.env.BENCH_UPLOAD_DIR!;
 await fs.mkdir(dir, { recursive: true });
 
+// Three modes, to take the pipeline apart: /upload (socket → SHA-256 → file, the baseline), /write (socket →
+// file, no hash) and /discard (socket only: what receiving over HTTP costs Node here).
 const server = http.createServer(async (req, res) => {
   if (req.url === '/readyz') {
     res.end('{"status":"ready"}');
     return;
   }
+  const mode = req.url === '/discard' ? 'discard' : req.url === '/write' ? 'write' : 'upload';
   const file = path.join(dir, `${randomUUID()}.part`);
-  const hash = createHash('sha256');
+  const hash = mode === 'upload' ? createHash('sha256') : null;
   let size = 0;
   try {
-    await pipeline(
-      req,
-      new Transform({
-        highWaterMark: RECEIVE_BUFFER_BYTES,
-        transform(chunk: Buffer, _enc, done) {
-          size += chunk.length;
-          hash.update(chunk);
-          done(null, chunk);
-        },
-      }),
-      createWriteStream(file, { flags: 'wx', highWaterMark: RECEIVE_BUFFER_BYTES }),
-    );
+    const meter = new Transform({
+      highWaterMark: RECEIVE_BUFFER_BYTES,
+      transform(chunk: Buffer, _enc, done) {
+        size += chunk.length;
+        hash?.update(chunk);
+        done(null, mode === 'discard' ? undefined : chunk);
+      },
+    });
+    if (mode === 'discard') {
+      await pipeline(req, meter.resume());
+    } else {
+      await pipeline(
+        req,
+        meter,
+        createWriteStream(file, { flags: 'wx', highWaterMark: RECEIVE_BUFFER_BYTES }),
+      );
+    }
     res.writeHead(201, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ size, sha256: hash.digest('hex') }));
+    res.end(JSON.stringify({ size, sha256: hash?.digest('hex') ?? null }));
   } catch (err) {
     res.writeHead(500);
     res.end(String(err));

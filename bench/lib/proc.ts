@@ -168,6 +168,10 @@ export function serverEnv(
   // glibc malloc tuning as docs/deploy.md recommends it (BENCH_MALLOC_ARENA_MAX=0 leaves glibc's default).
   const arenas = process.env.BENCH_MALLOC_ARENA_MAX ?? '2';
   if (arenas !== '0') base.MALLOC_ARENA_MAX = arenas;
+  // Experiments: other glibc tunables and Node options reach the server as they are.
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && k.startsWith('MALLOC_')) base[k] = v;
+  if (process.env.BENCH_NODE_OPTIONS) base.NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS;
   if ('databaseUrl' in db) {
     base.DATABASE_URL = db.databaseUrl;
     base.JIQUN_DEMO = '0';

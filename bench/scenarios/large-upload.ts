@@ -42,6 +42,17 @@ async function bigFile(size: number): Promise<{ file: string; sha256: string }> 
   return { file, sha256 };
 }
 
+/** SHA-256 of `size` bytes already in memory, on this thread: what hashing alone costs one core here. */
+async function hashAlone(size: number): Promise<number> {
+  const block = Buffer.alloc(64 * 1024 * 1024, 0x5a);
+  const hash = createHash('sha256');
+  const t = performance.now();
+  for (let done = 0; done < size; done += block.length)
+    hash.update(block.subarray(0, Math.min(block.length, size - done)));
+  hash.digest();
+  return performance.now() - t;
+}
+
 const execFileAsync = promisify(execFile);
 
 /** Whether curl is installed: a C client measures the server, not the runner's own HTTP client. */
@@ -132,6 +143,10 @@ export async function largeUpload(ctx: Context): Promise<ScenarioResult> {
   const upCpu: number[] = [];
   const upTimes: number[] = [];
   const growth: number[] = [];
+  // Ceilings, to take the gap to cp apart: receiving alone, receiving + writing, and hashing alone.
+  const discardTimes: number[] = [];
+  const writeTimes: number[] = [];
+  const hashTimes: number[] = [];
   let declarationId = '';
   try {
     const created = await json<{ id: string }>(`${server.url}/api/v1/declarations`, {
@@ -196,6 +211,22 @@ export async function largeUpload(ctx: Context): Promise<ScenarioResult> {
         const times = which === 'cp' ? cpTimes : which === 'bare' ? bareTimes : upTimes;
         ctx.log(`large-upload round ${round + 1} ${which}: ${fmt.ms(times.at(-1)!)}`);
       }
+      if (curl) {
+        for (const [mode, times] of [
+          ['discard', discardTimes],
+          ['write', writeTimes],
+        ] as const) {
+          await sync();
+          const t = performance.now();
+          const r = await curlBare(`${bare.url}/${mode}`, file);
+          times.push(performance.now() - t);
+          if (r.status !== 201) throw new Error(`bare ${mode} ${r.status}`);
+        }
+      }
+      hashTimes.push(await hashAlone(size));
+      ctx.log(
+        `large-upload round ${round + 1} ceilings: receive ${fmt.ms(discardTimes.at(-1) ?? 0)}, receive + write ${fmt.ms(writeTimes.at(-1) ?? 0)}, SHA-256 alone ${fmt.ms(hashTimes.at(-1)!)}`,
+      );
     }
   } finally {
     await server.stop();
@@ -212,6 +243,8 @@ export async function largeUpload(ctx: Context): Promise<ScenarioResult> {
   const cpuPerGb = (ms: number) => `${(ms / 1000 / (size / 2 ** 30)).toFixed(2)} CPU s/GB`;
   const ratio = cp / up;
   const maxGrowth = Math.max(...growth);
+  const mbps = (ms: number) => fmt.mbps(size / (ms / 1000));
+  const ceiling = (ms: number) => `${mbps(ms)} (${fmt.pct(cp / ms)} of cp)`;
   const rows: Row[] = [
     {
       scenario: 'large upload',
@@ -242,6 +275,28 @@ export async function largeUpload(ctx: Context): Promise<ScenarioResult> {
     },
     {
       scenario: 'large upload',
+      metric: 'ceilings here: SHA-256 alone (one core, in memory)',
+      value: ceiling(median(hashTimes)),
+      baseline: `${mbps(cp)} cp`,
+      ratio: fmt.pct(cp / median(hashTimes)),
+      target: '—',
+      met: null,
+    },
+    ...(discardTimes.length
+      ? [
+          {
+            scenario: 'large upload',
+            metric: 'ceilings here: bare Node receive only / receive → file',
+            value: `${ceiling(median(discardTimes))} / ${ceiling(median(writeTimes))}`,
+            baseline: `${mbps(cp)} cp`,
+            ratio: `${fmt.pct(cp / median(discardTimes))} / ${fmt.pct(cp / median(writeTimes))}`,
+            target: '—',
+            met: null,
+          },
+        ]
+      : []),
+    {
+      scenario: 'large upload',
       metric: 'server RSS growth during upload',
       value: fmt.mb(maxGrowth),
       baseline: '',
@@ -261,6 +316,9 @@ export async function largeUpload(ctx: Context): Promise<ScenarioResult> {
       bareCpuMs: bareCpu,
       uploadCpuMs: upCpu,
       rssGrowth: growth,
+      discardMs: discardTimes,
+      writeMs: writeTimes,
+      hashMs: hashTimes,
     },
   };
 }

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
+import type Nodemailer from 'nodemailer';
 import type { Config } from './config.ts';
 import type { Db } from './db.ts';
+import { nodemailer } from './lazy-modules.ts';
 import { mailsFailed, mailsSent } from './metrics.ts';
 import { rows } from './sql.ts';
 
@@ -36,12 +37,12 @@ export function createMailer(config: Pick<Config, 'mail' | 'demo'>): Mailer {
   }
   // The URL carries host, port, credentials and options (smtp://user:pass@host:587, smtps://…:465).
   // Short timeouts: a stuck server must not hold the delivery job for nodemailer's default two minutes.
-  const transport = nodemailer.createTransport({
+  const transport = nodemailer().createTransport({
     url: smtpUrl,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
-  } as Parameters<typeof nodemailer.createTransport>[0]);
+  } as Parameters<typeof Nodemailer.createTransport>[0]);
   return {
     mode: 'smtp',
     async send(mail) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import { pdfkit } from '../../platform/lazy-modules.ts';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -71,6 +71,7 @@ function fittedLine(doc: Doc, text: string, y: number, size: number, minSize: nu
  */
 export function renderClusterCertificate(c: CertificateInput): Doc {
   const title = `${c.name} 中小企业特色产业集群证书`;
+  const PDFDocument = pdfkit();
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',

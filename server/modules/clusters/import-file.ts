@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   type ParsedClusterList,
   parseClusterCsv,
@@ -6,6 +6,7 @@ import {
 } from '../../../domain/cluster-import.ts';
 import { AppError } from '../../platform/errors.ts';
 import { bufferReader, sniffFileType, ZipBombError, zipEntries } from '../../platform/file-type.ts';
+import { exceljs } from '../../platform/lazy-modules.ts';
 
 /**
  * An import list's worksheets expand to at most this much XML: a year's list (about 100 rows) is a few
@@ -50,7 +51,7 @@ export function cellText(value: ExcelJS.CellValue): string {
  * its serial day without a date format) becomes an ISO date.
  */
 export async function xlsxRecords(bytes: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {

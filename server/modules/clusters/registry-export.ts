@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { REGIONS } from '../../../domain/units.ts';
 import { canonicalJson } from '../../platform/audit.ts';
+import { exceljs } from '../../platform/lazy-modules.ts';
 import type { PublicClusterDto } from './presenter.ts';
 
 /** The registry's columns, in the order of the CSV and XLSX files: JSON field name and Chinese heading. */
@@ -68,7 +68,8 @@ export function registryCsv(items: PublicClusterDto[]): string {
 /** The registry as an XLSX workbook for people: Chinese headings, one row per cluster in the JSON's order. */
 export function registryXlsx(items: PublicClusterDto[], title: string): Readable {
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const { stream } = exceljs();
+  const wb = new stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,

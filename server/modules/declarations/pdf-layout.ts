@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import { pdfkit } from '../../platform/lazy-modules.ts';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -53,6 +53,7 @@ export type DocumentMeta = { title: string; subject: string; author: string; cre
 
 /** A4 document with buffered pages (for "第 N 页 / 共 M 页"), both fonts registered, body style set. */
 export function newA4Document(meta: DocumentMeta): Doc {
+  const PDFDocument = pdfkit();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { ...MARGINS },

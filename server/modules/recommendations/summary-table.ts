@@ -1,7 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { DeclarationContent } from '../../../domain/declaration-form.ts';
 import type { StandardsResult } from '../../../domain/standards.ts';
+import { exceljs } from '../../platform/lazy-modules.ts';
 
 export type SummaryRow = {
   rank: number;
@@ -36,7 +36,8 @@ export function summaryTableXlsx(input: {
   demo: boolean;
 }): Readable {
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const { stream } = exceljs();
+  const wb = new stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,
