@@ -13,7 +13,7 @@ type CampaignRow = {
 };
 
 /** The Chinese and English summary of a campaign's annual notice, from the campaign's own data. */
-export function campaignNoticeText(c: CampaignRow): { title: string; titleEn: string; body: string } {
+function campaignNoticeText(c: CampaignRow): { title: string; titleEn: string; body: string } {
   const q = c.quotas;
   const source = c.is_demo
     ? '本批次为演示批次，数据均为虚构，用于体验申报、审核推荐和评审流程。'
