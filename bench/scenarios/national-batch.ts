@@ -110,16 +110,20 @@ export async function nationalBatch(ctx: Context): Promise<ScenarioResult> {
     if (held !== RUNS * last.rows) throw new Error('national-batch: the read-only step read other rows');
     const r = median(readMs);
     const b = median(batchMs);
-    const added = b / r - 1;
+    // What the batch adds: the median of each batch step's time minus the read-only step just before it.
+    // The difference of the two medians swung from -3 % to +17 % between full runs (single slow reads of
+    // 80–110 ms on either side); the paired median is the robust estimate of the same thing.
+    const paired = median(batchMs.map((ms, i) => ms - readMs[i]!));
+    const added = paired / r;
     const c = median(computeMs);
     ctx.log(
-      `national-batch: read ${fmt.ms(r)}, read + check + rank ${fmt.ms(b)}, check + rank alone ${fmt.ms(c)} (${last.rows} declarations, ${last.passing} pass, ${last.ranked} within quota)`,
+      `national-batch: read ${fmt.ms(r)}, read + check + rank ${fmt.ms(b)} (median of the differences ${fmt.ms(paired)}), check + rank alone ${fmt.ms(c)} (${last.rows} declarations, ${last.passing} pass, ${last.ranked} within quota)`,
     );
     const rows: Row[] = [
       {
         scenario: 'national batch',
-        metric: `standards + ranking of ${fmt.n(last.rows)} declarations`,
-        value: fmt.ms(b),
+        metric: `standards + ranking of ${fmt.n(last.rows)} declarations (median added to each read)`,
+        value: `${fmt.ms(b)} (+${fmt.ms(paired)})`,
         baseline: `${fmt.ms(r)} read only`,
         ratio: `+${fmt.pct(added)}`,
         target: 'adds < 10%',
@@ -135,7 +139,7 @@ export async function nationalBatch(ctx: Context): Promise<ScenarioResult> {
         met: null,
       },
     ];
-    return { rows, raw: { readMs, batchMs, computeMs, ...last } };
+    return { rows, raw: { readMs, batchMs, computeMs, addedMs: paired, ...last } };
   } finally {
     await client.end();
   }
