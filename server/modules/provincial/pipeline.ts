@@ -35,7 +35,7 @@ import { findCampaign } from '../campaigns/repo.ts';
 import { insertNotice } from '../notices/service.ts';
 import { notifyExpertAssignments } from '../notifications/events.ts';
 import { notify } from '../notifications/service.ts';
-import { presentObjection } from '../publicity/service.ts';
+import { insertPublicityPeriod, presentObjection, publicityNoticeBody } from '../publicity/service.ts';
 
 type Round = typeof provincialCampaigns.$inferSelect;
 type Period = typeof publicityPeriods.$inferSelect;
@@ -322,20 +322,19 @@ export async function createProvincialPublicity(
         noticeNo: null,
         title: `${unitName}${year}年省级中小企业特色产业集群拟认定名单公示`,
         titleEn: `${year} provincial SME characteristic industrial clusters proposed by ${unitName}: public announcement`,
-        body: [
+        body: publicityNoticeBody(
           `经县级申报、专家评审，现将${unitName}${year}年拟认定的省级中小企业特色产业集群名单予以公示（共${ordered.length}个）。`,
-          `公示时间：${period.from} 至 ${period.endsOn}（${body.workingDays}个工作日）。`,
-          '公示期间，如有异议，请以实名方式通过本网站“公示”页面提交异议，并提供必要的证明材料。',
-          '',
-          ...ordered.map((d, i) => `${i + 1}. ${d.name}（${d.county}）`),
-        ].join('\n'),
+          period,
+          body.workingDays,
+          ordered,
+        ),
         publishedOn: body.startsOn,
       },
       unitCode,
     );
-    const [p] = await tx
-      .insert(publicityPeriods)
-      .values({
+    const p = await insertPublicityPeriod(
+      tx,
+      {
         campaignYear: null,
         provincialCampaignId: r.id,
         startsOn: body.startsOn,
@@ -343,15 +342,9 @@ export async function createProvincialPublicity(
         endsOn: period.endsOn,
         noticeId: notice.id,
         createdBy: caller.id,
-      })
-      .returning();
-    await tx.insert(publicityItems).values(
-      body.declarationIds.map((declarationId, i) => ({
-        publicityId: p!.id,
-        declarationId,
-        position: i + 1,
-        level: 'provincial',
-      })),
+      },
+      body.declarationIds,
+      'provincial',
     );
     const owners = await tx
       .select({ id: declarations.id, name: declarations.clusterName, div: declarations.divisionCode })
@@ -371,14 +364,14 @@ export async function createProvincialPublicity(
       entityType: 'provincial_campaign',
       entityId: r.id,
       after: {
-        publicityId: p!.id,
+        publicityId: p.id,
         startsOn: body.startsOn,
         endsOn: period.endsOn,
         workingDays: body.workingDays,
         declarationIds: body.declarationIds,
       },
     });
-    return presentPublicity(tx, r, p!, today, 'unit');
+    return presentPublicity(tx, r, p, today, 'unit');
   });
 }
 

@@ -131,6 +131,52 @@ async function notifyOwners(
 }
 
 /**
+ * A 公示 period's notice text after its opening paragraph: the dates, how to object, the numbered list.
+ * The national list and a unit's provincial list say the same thing.
+ */
+export function publicityNoticeBody(
+  opening: string,
+  period: { from: string; endsOn: string },
+  workingDays: number,
+  listed: { name: string; county: string }[],
+): string {
+  return [
+    opening,
+    `公示时间：${period.from} 至 ${period.endsOn}（${workingDays}个工作日）。`,
+    '公示期间，如有异议，请以实名方式通过本网站“公示”页面提交异议，并提供必要的证明材料。',
+    '',
+    ...listed.map((d, i) => `${i + 1}. ${d.name}（${d.county}）`),
+  ].join('\n');
+}
+
+/** Inserts a 公示 period (national: `campaignYear`; a unit's: `provincialCampaignId`) and its listed declarations in order. */
+export async function insertPublicityPeriod(
+  tx: Executor,
+  period: {
+    campaignYear: number | null;
+    provincialCampaignId: string | null;
+    startsOn: string;
+    workingDays: number;
+    endsOn: string;
+    noticeId: string;
+    createdBy: string;
+  },
+  declarationIds: string[],
+  level: 'national' | 'provincial',
+) {
+  const [p] = await tx.insert(publicityPeriods).values(period).returning();
+  await tx.insert(publicityItems).values(
+    declarationIds.map((declarationId, i) => ({
+      publicityId: p!.id,
+      declarationId,
+      position: i + 1,
+      level,
+    })),
+  );
+  return p!;
+}
+
+/**
  * Publishes the shortlisted declarations for 公示: the end date counts working days on the official
  * calendar, a public notice announces it, the declarations become `publicized`.
  */
@@ -174,32 +220,27 @@ export async function createPublicity(
       campaignYear: year,
       noticeNo: null,
       title: `${year}年度中小企业特色产业集群拟认定名单公示`,
-      body: [
+      body: publicityNoticeBody(
         `根据《促进中小企业特色产业集群发展暂行办法》，经地方推荐、专家评审，现将${year}年度拟认定的中小企业特色产业集群名单予以公示（共${ordered.length}个）。`,
-        `公示时间：${period.from} 至 ${period.endsOn}（${input.workingDays}个工作日）。`,
-        '公示期间，如有异议，请以实名方式通过本网站“公示”页面提交异议，并提供必要的证明材料。',
-        '',
-        ...ordered.map((d, i) => `${i + 1}. ${d.name}（${d.county}）`),
-      ].join('\n'),
+        period,
+        input.workingDays,
+        ordered,
+      ),
       publishedOn: input.startsOn,
     });
-    const [p] = await tx
-      .insert(publicityPeriods)
-      .values({
+    const p = await insertPublicityPeriod(
+      tx,
+      {
         campaignYear: year,
+        provincialCampaignId: null,
         startsOn: input.startsOn,
         workingDays: input.workingDays,
         endsOn: period.endsOn,
         noticeId: notice.id,
         createdBy: caller.id,
-      })
-      .returning();
-    await tx.insert(publicityItems).values(
-      input.declarationIds.map((declarationId, i) => ({
-        publicityId: p!.id,
-        declarationId,
-        position: i + 1,
-      })),
+      },
+      input.declarationIds,
+      'national',
     );
     await notifyOwners(tx, input.declarationIds, (d) => ({
       kind: 'publicity',
@@ -208,7 +249,7 @@ export async function createPublicity(
     await writeAudit(tx, actorFromCaller(caller, info), {
       action: 'publicity.created',
       entityType: 'publicity',
-      entityId: p!.id,
+      entityId: p.id,
       after: {
         year,
         startsOn: input.startsOn,
@@ -217,7 +258,7 @@ export async function createPublicity(
         declarationIds: input.declarationIds,
       },
     });
-    const [dto] = await presentPeriods(tx, [p!], chinaDate(deps.clock.now()), 'ministry');
+    const [dto] = await presentPeriods(tx, [p], chinaDate(deps.clock.now()), 'ministry');
     return dto!;
   });
 }
