@@ -169,8 +169,8 @@ async function journey(browser: Browser, url: string, lang: Lang): Promise<Landm
   const phase = (p: keyof typeof PANEL_PHASE_LABELS) => PANEL_PHASE_LABELS[p][lang === 'en' ? 'en' : 'zh'];
 
   const ministryApi = await apiLogin(url, 'ministry');
-  // The demo clock back to today: an earlier run moved it past its 公示, and the 公示 form proposes the
-  // browser's today as the start date.
+  // The demo clock back to today: an earlier run moved it past its 公示 (the 公示 form proposes the server's
+  // today as the start date, and the objections below need the 公示 open).
   await api(url, await apiLogin(url, 'admin'), 'PUT', '/api/v1/ops/clock', { offsetDays: 0 });
   const year = await campaignFor(url, lang);
   const ids = await recommend(url, year, planned);

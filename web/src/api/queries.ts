@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { chinaDate } from '../../../domain/workflow.ts';
 import { api, type Query } from './client.ts';
 import type { Page, Session } from './types.ts';
 
@@ -8,14 +9,23 @@ export const queryKeys = {
   units: ['units'] as const,
 };
 
-/** Server metadata (name, version, demo mode). Failure just means "not demo". */
+/** Server metadata (name, version, demo mode, the server's today). Failure just means "not demo". */
 export function useMeta() {
   return useQuery({
     queryKey: queryKeys.meta,
     queryFn: ({ signal }) => api.meta(signal),
-    staleTime: Number.POSITIVE_INFINITY,
+    // Refreshed now and then: it carries the server's today, which a demo clock can move.
+    staleTime: 5 * 60_000,
     retry: 1,
   });
+}
+
+/**
+ * The Beijing date the server acts on (its clock may be shifted in a demo installation), falling back to
+ * this browser's date until the metadata has loaded: date fields and countdowns start from it.
+ */
+export function useServerToday(): string {
+  return useMeta().data?.today ?? chinaDate(new Date());
 }
 
 export function useIsDemo(): boolean {

@@ -3,10 +3,9 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { REPORT_FIGURES, REPORT_STATUSES, SUMMABLE_FIGURES } from '../../../domain/annual-report.ts';
-import { chinaDate } from '../../../domain/workflow.ts';
 import type { AnnualReportSummary, ReportCompletion } from '../api/clusters.ts';
 import { useCompletion, useReportQueue, useReportTotals } from '../api/clusters-queries.ts';
-import { useSession } from '../api/queries.ts';
+import { useServerToday, useSession } from '../api/queries.ts';
 import { completionOption } from '../components/clusters/chart-options.ts';
 import { EChart } from '../components/clusters/echart.tsx';
 import { ReportStatusTag } from '../components/clusters/status-tags.tsx';
@@ -159,7 +158,8 @@ function QueueTab({ defaultStatus }: { defaultStatus?: string }) {
 
 function CompletionTab() {
   const { t } = useTranslation();
-  const thisYear = Number(chinaDate(new Date()).slice(0, 4));
+  const today = useServerToday();
+  const thisYear = Number(today.slice(0, 4));
   const [year, setYear] = useState(thisYear - 1);
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const completion = useCompletion(year);

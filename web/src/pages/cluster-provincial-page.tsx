@@ -21,7 +21,6 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STANDARDS_VERSIONS } from '../../../domain/standards.ts';
-import { chinaDate } from '../../../domain/workflow.ts';
 import {
   clusterApi,
   type ProvincialCampaign,
@@ -35,7 +34,7 @@ import {
   useProvincialRounds,
 } from '../api/clusters-queries.ts';
 import { expertApi } from '../api/expert.ts';
-import { useSession } from '../api/queries.ts';
+import { useServerToday, useSession } from '../api/queries.ts';
 import { errorText, QueryError } from '../components/ministry/query-error.tsx';
 import { formatDate } from '../components/review/review-format.ts';
 import { useLanguage } from '../i18n/index.ts';
@@ -336,6 +335,7 @@ function Candidates({ unitCode, round }: { unitCode: string; round: ProvincialCa
 
 function NewRoundModal({ unitCode, onClose }: { unitCode: string; onClose: () => void }) {
   const { t } = useTranslation();
+  const today = useServerToday();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm();
@@ -353,7 +353,7 @@ function NewRoundModal({ unitCode, onClose }: { unitCode: string; onClose: () =>
       setBusy(false);
     }
   };
-  const thisYear = Number(chinaDate(new Date()).slice(0, 4));
+  const thisYear = Number(today.slice(0, 4));
   return (
     <Modal
       open

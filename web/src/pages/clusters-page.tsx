@@ -2,10 +2,9 @@ import { Input, Result, Select, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { CLUSTER_LEVELS, EFFECTIVE_CLUSTER_STATUSES } from '../../../domain/cluster-lifecycle.ts';
-import { chinaDate } from '../../../domain/workflow.ts';
 import type { ClusterDetail } from '../api/clusters.ts';
 import { useClusterList } from '../api/clusters-queries.ts';
-import { useSession, useUnits } from '../api/queries.ts';
+import { useServerToday, useSession, useUnits } from '../api/queries.ts';
 import { ClusterStatusTag, LevelTag } from '../components/clusters/status-tags.tsx';
 import { QueryError } from '../components/ministry/query-error.tsx';
 import { FilterField } from '../components/reference/filter-field.tsx';
@@ -33,7 +32,8 @@ export default function ClustersPage() {
   };
   const clusters = useClusterList(query);
   const units = useUnits();
-  const thisYear = Number(chinaDate(new Date()).slice(0, 4));
+  const today = useServerToday();
+  const thisYear = Number(today.slice(0, 4));
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
   const set = (k: (typeof FILTERS)[number], v: string | number | undefined | null) =>
     setParams(

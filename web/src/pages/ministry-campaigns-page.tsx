@@ -4,7 +4,6 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDto } from '../../../domain/campaigns.ts';
-import { chinaDate } from '../../../domain/workflow.ts';
 import { useCampaigns } from '../api/declaration-queries.ts';
 import { ministryApi, type Notice } from '../api/ministry.ts';
 import { CampaignFormDrawer } from '../components/ministry/campaign-form-drawer.tsx';
@@ -14,6 +13,7 @@ import { PageLoading } from '../components/page-loading.tsx';
 import { formatDate } from '../components/review/review-format.ts';
 import { useLanguage } from '../i18n/index.ts';
 import '../components/ministry/ministry.css';
+import { useServerToday } from '../api/queries.ts';
 
 /** The ministry's screen, the admin's too: the campaign routes accept both. */
 export default function MinistryCampaignsPage() {
@@ -31,11 +31,12 @@ function Campaigns() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const campaigns = useCampaigns();
+  const today = useServerToday();
   const [editing, setEditing] = useState<{ campaign: CampaignDto | null } | null>(null);
   const [noticeFor, setNoticeFor] = useState<CampaignDto | null>(null);
   if (campaigns.isPending) return <PageLoading />;
   const items = (campaigns.data?.items ?? []) as CampaignDto[];
-  const nextYear = Math.max(Number(chinaDate(new Date()).slice(0, 4)), ...items.map((c) => c.year + 1));
+  const nextYear = Math.max(Number(today.slice(0, 4)), ...items.map((c) => c.year + 1));
 
   return (
     <section aria-labelledby="campaigns-title" className="page ministry-page">
@@ -140,12 +141,13 @@ function Campaigns() {
 function PublishNoticeModal({ campaign, onClose }: { campaign: CampaignDto | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const today = useServerToday();
   // Remounted per campaign (key), so the defaults come from it without a reset on opening.
   const [title, setTitle] = useState(
     campaign ? t('ministry.notice.defaultTitle', { year: campaign.year }) : '',
   );
   const [noticeNo, setNoticeNo] = useState(campaign?.noticeNo ?? '');
-  const [publishedOn, setPublishedOn] = useState<string>(campaign?.noticeDate ?? chinaDate(new Date()));
+  const [publishedOn, setPublishedOn] = useState<string>(campaign?.noticeDate ?? today);
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -4,7 +4,6 @@ import { Alert, App, Button, Card, Checkbox, DatePicker, Empty, Input, Typograph
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chinaDate } from '../../../../domain/workflow.ts';
 import { ApiError } from '../../api/client.ts';
 import { ministryApi } from '../../api/ministry.ts';
 import {
@@ -14,6 +13,7 @@ import {
   usePublicity,
   useResults,
 } from '../../api/ministry-queries.ts';
+import { useServerToday } from '../../api/queries.ts';
 import { useLanguage } from '../../i18n/index.ts';
 import { ClustersTable } from './clusters-table.tsx';
 import { blockerLines, defaultPublishedOn } from './ministry-format.ts';
@@ -30,13 +30,14 @@ export function IdentificationTab({ year }: { year: number }) {
   const clusters = useClusters({ year, limit: 200 });
   const [noticeNo, setNoticeNo] = useState('');
   const periods = usePublicity(year);
-  const [publishedOn, setPublishedOn] = useState(chinaDate(new Date()));
+  const today = useServerToday();
+  const [publishedOn, setPublishedOn] = useState(today);
   const [dateTouched, setDateTouched] = useState(false);
   const ends = (periods.data?.items ?? []).map((p) => p.endsOn).join(',');
   // The list is published after the 公示 ends: start from the day after, unless the user picked a date.
   useEffect(() => {
-    if (!dateTouched && ends) setPublishedOn(defaultPublishedOn(chinaDate(new Date()), ends.split(',')));
-  }, [ends, dateTouched]);
+    if (!dateTouched) setPublishedOn(ends ? defaultPublishedOn(today, ends.split(',')) : today);
+  }, [ends, dateTouched, today]);
   const [excluded, setExcluded] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [tried, setTried] = useState(false);

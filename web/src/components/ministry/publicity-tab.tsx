@@ -4,9 +4,9 @@ import { Alert, App, Button, Card, DatePicker, Empty, InputNumber, Spin, Typogra
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chinaDate } from '../../../../domain/workflow.ts';
 import { ministryApi } from '../../api/ministry.ts';
 import { invalidateMinistryViews, usePublicity, useResults } from '../../api/ministry-queries.ts';
+import { useServerToday } from '../../api/queries.ts';
 import { useLanguage } from '../../i18n/index.ts';
 import { formatDate } from '../review/review-format.ts';
 import { PublicityCard } from './publicity-list.tsx';
@@ -20,7 +20,10 @@ export function PublicityTab({ year }: { year: number }) {
   const queryClient = useQueryClient();
   const results = useResults(year);
   const periods = usePublicity(year);
-  const [startsOn, setStartsOn] = useState(chinaDate(new Date()));
+  const today = useServerToday();
+  // Untouched, the start date follows the server's today (which loads after the first render).
+  const [picked, setStartsOn] = useState<string | null>(null);
+  const startsOn = picked ?? today;
   const [days, setDays] = useState<number | null>(5);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
