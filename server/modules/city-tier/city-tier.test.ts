@@ -160,6 +160,15 @@ describe('the unit’s acceptance', () => {
     assert.match(refused.body.error.message, /成都市 has not put this declaration forward/);
     assert.equal(refused.body.error.details[0].message, 'city_not_put_forward');
     assert.match(refused.body.error.details[0].messageZh, /成都市未推荐该申报/);
+    // The same refusal in a bulk action carries the same details, so the list can say it in Chinese.
+    const bulk = await call(t.url, sichuan, 'POST', '/api/v1/declarations/bulk-actions/accept', {
+      ids: [ids['510105']],
+    });
+    assert.equal(bulk.status, 200);
+    const [result] = bulk.body.results;
+    assert.equal(result.ok, false);
+    assert.equal(result.error.code, 'INVALID_TRANSITION');
+    assert.match(result.error.details[0].messageZh, /成都市未推荐该申报/);
     const still = await call(t.url, sichuan, 'GET', `/api/v1/declarations/${ids['510105']}`);
     assert.equal(still.body.status, 'submitted', 'nothing changed');
     // Returning it for revision needs no city step; a unit without a tier is not affected.

@@ -206,7 +206,14 @@ export const declarationRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) 
                 id: z.string(),
                 ok: z.boolean(),
                 status: z.string().nullable(),
-                error: z.object({ code: z.string(), message: z.string() }).nullable(),
+                error: z
+                  .object({
+                    code: z.string(),
+                    message: z.string(),
+                    // As in an error response: per-field problems, some with a Chinese message (messageZh).
+                    details: z.array(z.record(z.string(), z.unknown())),
+                  })
+                  .nullable(),
               }),
             ),
           }),
@@ -228,7 +235,12 @@ export const declarationRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) 
           results.push({ id, ok: true, status: d.status, error: null });
         } catch (err) {
           if (!(err instanceof AppError) || err.status >= 500) throw err;
-          results.push({ id, ok: false, status: null, error: { code: err.code, message: err.message } });
+          results.push({
+            id,
+            ok: false,
+            status: null,
+            error: { code: err.code, message: err.message, details: err.details },
+          });
         }
       }
       return { results };

@@ -43,7 +43,7 @@ export interface BulkResult {
   id: string;
   ok: boolean;
   status: DeclarationStatus | null;
-  error: { code: string; message: string } | null;
+  error: { code: string; message: string; details: unknown[] } | null;
 }
 
 export interface UnitDashboard {
