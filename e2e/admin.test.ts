@@ -181,6 +181,24 @@ describe('administrator: campaigns and users', { skip }, () => {
       await drawer.getByRole('button', { name: T.create }).click();
       await drawer.waitFor({ state: 'hidden' });
 
+      // A city account (the city tier): the role asks for a prefecture-level city instead of a county.
+      await page.getByRole('button', { name: T.newUser }).click();
+      await drawer.waitFor();
+      // (A click waits for the drawer to finish sliding in; the select below is clicked with force.)
+      await drawer.locator('#new-user_username').click();
+      await drawer.locator('#new-user_username').fill(`city-new-${lang === 'en' ? 'en' : 'zh'}`);
+      await drawer.locator('#new-user_displayName').fill('测试市经信局');
+      await choose(
+        page,
+        drawer.locator('#new-user_role'),
+        lang === 'en' ? /^City SME authority$/ : /^市级主管部门$/,
+      );
+      await choose(page, drawer.locator('#new-user_divisionCode'), /510100/, '成都');
+      await drawer.locator('#new-user_password').fill('Chengdu-city-2026');
+      await axeCheck(page, `new city user drawer ${lang}`);
+      await drawer.getByRole('button', { name: T.create }).click();
+      await drawer.waitFor({ state: 'hidden' });
+
       // Find it, edit its e-mail.
       await page.getByLabel(T.search).fill(username);
       await page.getByLabel(T.search).press('Enter');

@@ -35,6 +35,9 @@ const adminEn: AdminDictionary = {
     county: 'County',
     countyPlaceholder: 'Type a county name or code',
     countyHint: 'A county account sees and declares its own county’s clusters only.',
+    city: 'City (prefecture level)',
+    cityPlaceholder: 'Type a city name or code',
+    cityHint: 'A city account ranks its counties’ declarations for its unit (units with a city tier).',
     unitHint: 'A recommending unit account reviews and recommends its counties’ declarations.',
     expertUnitHint:
       'Optional: the recommending unit the expert works for. Experts are not assigned to review that unit’s declarations.',

@@ -47,8 +47,6 @@ const ROLE_COLORS: Record<Role, string> = {
   admin: 'gold',
   city: 'cyan',
 };
-/** Roles this form creates; city accounts (a prefecture code) are made through the API or `npm run admin`. */
-const CREATABLE_ROLES = ROLES.filter((r) => r !== 'city');
 
 /** 用户: every account for the administrator — find, filter, create, edit, disable, reset passwords. */
 export default function AdminUsersPage() {
@@ -115,7 +113,7 @@ function Users({ selfId }: { selfId: string }) {
 
   const scopeOf = (u: ListedUser) => {
     const unit = u.unitCode ? (unitNames.get(u.unitCode) ?? u.unitCode) : null;
-    if (u.role === 'county') return `${unit ?? ''} · ${u.divisionCode ?? ''}`;
+    if (u.role === 'county' || u.role === 'city') return `${unit ?? ''} · ${u.divisionCode ?? ''}`;
     return unit ?? '—';
   };
 
@@ -336,10 +334,12 @@ function CreateUserDrawer({
   const { general, setGeneral, fail } = useFailure();
   const need = scopeFieldsFor(role);
 
+  const divisionLevel = need.division === 'city' ? 'prefecture' : 'county';
   const counties = useQuery({
-    queryKey: ['divisions', 'county-picker', countyQ],
-    queryFn: ({ signal }) => api.divisions({ level: 'county', q: countyQ || undefined, limit: 30 }, signal),
-    enabled: open && need.county,
+    queryKey: ['divisions', 'user-picker', divisionLevel, countyQ],
+    queryFn: ({ signal }) =>
+      api.divisions({ level: divisionLevel, q: countyQ || undefined, limit: 30 }, signal),
+    enabled: open && need.division !== null,
     placeholderData: keepPreviousData,
   });
 
@@ -358,7 +358,7 @@ function CreateUserDrawer({
       username: v.username.trim(),
       displayName: v.displayName.trim(),
       password: v.password,
-      ...(need.county && v.divisionCode ? { divisionCode: v.divisionCode } : {}),
+      ...(need.division && v.divisionCode ? { divisionCode: v.divisionCode } : {}),
       ...(need.unit && v.unitCode ? { unitCode: v.unitCode } : {}),
       ...(emailForApi(v.email) ? { email: emailForApi(v.email) ?? '' } : {}),
     };
@@ -392,10 +392,17 @@ function CreateUserDrawer({
         layout="vertical"
         name="new-user"
         initialValues={{ role: 'county' }}
+        onValuesChange={(changed: Partial<CreateValues>) => {
+          // A county and a city are different levels of division: a new role starts the choice again.
+          if (changed.role) {
+            form.setFieldValue('divisionCode', undefined);
+            setCountyQ('');
+          }
+        }}
         onFinish={(v) => void submit(v)}
       >
         <Form.Item name="role" label={t('adminUsers.role')} rules={[{ required: true }]}>
-          <FormSelect options={CREATABLE_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+          <FormSelect options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
         </Form.Item>
         <Form.Item
           name="username"
@@ -415,18 +422,20 @@ function CreateUserDrawer({
         >
           <Input maxLength={100} />
         </Form.Item>
-        {need.county && (
+        {need.division && (
           <Form.Item
             name="divisionCode"
-            label={t('adminUsers.county')}
-            extra={t('adminUsers.countyHint')}
+            label={need.division === 'city' ? t('adminUsers.city') : t('adminUsers.county')}
+            extra={need.division === 'city' ? t('adminUsers.cityHint') : t('adminUsers.countyHint')}
             rules={[{ required: true, message: t('adminUsers.required') }]}
           >
             <FormSelect
               showSearch
               filterOption={false}
               onSearch={(v) => setCountyQ(v.trim())}
-              placeholder={t('adminUsers.countyPlaceholder')}
+              placeholder={
+                need.division === 'city' ? t('adminUsers.cityPlaceholder') : t('adminUsers.countyPlaceholder')
+              }
               loading={counties.isFetching}
               options={(counties.data?.items ?? []).map((d) => ({
                 value: d.code,

@@ -74,11 +74,12 @@ describe('user form helpers', () => {
     for (const key of used) expect(keys.has(key), key).toBe(true);
   });
 
-  it('asks for a county or a unit as the role needs', () => {
-    expect(scopeFieldsFor('county')).toEqual({ county: true, unit: null });
-    expect(scopeFieldsFor('unit')).toEqual({ county: false, unit: 'required' });
-    expect(scopeFieldsFor('expert')).toEqual({ county: false, unit: 'optional' });
-    expect(scopeFieldsFor('ministry')).toEqual({ county: false, unit: null });
+  it('asks for a county, a city or a unit as the role needs', () => {
+    expect(scopeFieldsFor('county')).toEqual({ division: 'county', unit: null });
+    expect(scopeFieldsFor('city')).toEqual({ division: 'city', unit: null });
+    expect(scopeFieldsFor('unit')).toEqual({ division: null, unit: 'required' });
+    expect(scopeFieldsFor('expert')).toEqual({ division: null, unit: 'optional' });
+    expect(scopeFieldsFor('ministry')).toEqual({ division: null, unit: null });
   });
 
   it('generates passwords that pass the server’s rules', () => {

@@ -54,20 +54,25 @@ export function userFieldErrors(
   return { fields: [...byField].map(([name, errors]) => ({ name, errors })), general };
 }
 
-/** Which scope fields a role's account needs when it is created. */
+/**
+ * Which scope fields a role's account needs when it is created: a division (a county for a county account,
+ * a prefecture-level city for a city account; its unit follows from it) or a unit.
+ */
 export function scopeFieldsFor(role: Role | undefined): {
-  county: boolean;
+  division: 'county' | 'city' | null;
   unit: 'required' | 'optional' | null;
 } {
   switch (role) {
     case 'county':
-      return { county: true, unit: null };
+      return { division: 'county', unit: null };
+    case 'city':
+      return { division: 'city', unit: null };
     case 'unit':
-      return { county: false, unit: 'required' };
+      return { division: null, unit: 'required' };
     case 'expert':
-      return { county: false, unit: 'optional' };
+      return { division: null, unit: 'optional' };
     default:
-      return { county: false, unit: null };
+      return { division: null, unit: null };
   }
 }
 
