@@ -96,6 +96,17 @@ describe('the city’s list', () => {
     ]);
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
     assert.equal(ok.body.used, 2);
+    // The unit hears of it (its accounts only: the other city's account does not).
+    const heard = await call(t.url, sichuan, 'GET', '/api/v1/notifications');
+    assert.ok(
+      heard.body.items.some(
+        (n: { kind: string; title: string }) =>
+          n.kind === 'city_list' && /成都市.*推荐 2 个申报/.test(n.title),
+      ),
+      JSON.stringify(heard.body.items.slice(0, 3)),
+    );
+    const other = await call(t.url, deyang, 'GET', '/api/v1/notifications');
+    assert.ok(!other.body.items.some((n: { kind: string }) => n.kind === 'city_list'));
     const over = await put(chengdu, '5101', [
       { declarationId: ids['510106'], rank: 1 },
       { declarationId: ids['510104'], rank: 2 },

@@ -22,6 +22,7 @@ import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { Executor } from '../../platform/sql.ts';
 import { actorFromCaller, type RequestInfo } from '../auth/service.ts';
 import { findCampaign } from '../campaigns/repo.ts';
+import { notify } from '../notifications/service.ts';
 
 type City = { cityCode: string; cityName: string; unitCode: string; unitName: string };
 
@@ -262,6 +263,15 @@ export async function putCityList(
           .map((b) => ({ rank: b.rank, declarationId: b.declarationId })),
         after: items.map((i) => ({ rank: i.rank, declarationId: i.declarationId })),
       });
+      // The unit accepts only what its cities put forward: it hears of each new list.
+      await notify(tx, [
+        {
+          to: { unitCode: city.unitCode },
+          kind: 'city_list',
+          title: `${city.cityName}市级推荐名单已更新：推荐 ${items.length} 个申报`,
+          link: '/review',
+        },
+      ]);
     });
   } catch (err) {
     // The database's own guard (trigger or unique rank) fired: report it as the limit, nothing changed.

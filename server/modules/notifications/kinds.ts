@@ -4,6 +4,7 @@
  */
 export const NOTIFICATION_KINDS = {
   submit: { zh: '新提交的申报待审核', en: 'A declaration was submitted for your review' },
+  city_list: { zh: '市级推荐名单更新', en: 'A city changed the declarations it puts forward' },
   accept: { zh: '申报已受理', en: 'A declaration was accepted' },
   return: { zh: '申报被退回修改', en: 'A declaration was returned for revision' },
   reject: { zh: '申报不予受理', en: 'A declaration was rejected' },

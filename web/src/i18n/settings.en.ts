@@ -23,6 +23,7 @@ const settingsEn: SettingsDictionary = {
     },
     kinds: {
       submit: 'A declaration was submitted for your review',
+      city_list: 'A city changed the declarations it puts forward',
       accept: 'A declaration was accepted',
       return: 'A declaration was returned for revision',
       reject: 'A declaration was rejected',

@@ -22,6 +22,7 @@ const settingsZh = {
     },
     kinds: {
       submit: '新提交的申报待审核',
+      city_list: '市级推荐名单更新',
       accept: '申报已受理',
       return: '申报被退回修改',
       reject: '申报不予受理',
