@@ -7,8 +7,9 @@ export function DemoBanner() {
   const { t } = useTranslation();
   if (!useIsDemo()) return null;
   return (
-    <div className="demo-banner" role="note">
+    // A named region, so that the strip sits in a landmark like the rest of the page (axe: region).
+    <section className="demo-banner" aria-label={t('demo.region')}>
       <ExperimentOutlined aria-hidden="true" /> {t('demo.banner')}
-    </div>
+    </section>
   );
 }

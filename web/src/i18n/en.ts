@@ -17,6 +17,7 @@ const en: Dictionary = {
   },
   demo: {
     banner: 'Demo environment — all data is fictitious',
+    region: 'Demo notice',
     accountsTitle: 'Demo accounts',
     accountsHint: 'All accounts below use the password {{password}}. Click an account to fill it in.',
     fill: 'Fill in {{username}}',

@@ -17,6 +17,7 @@ const zhCN = {
   },
   demo: {
     banner: '演示环境 Demo — 数据为虚构',
+    region: '演示环境提示',
     accountsTitle: '演示账号',
     accountsHint: '以下账号的密码均为 {{password}}。点击账号即可填入。',
     fill: '填入 {{username}}',
