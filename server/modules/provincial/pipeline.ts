@@ -344,7 +344,6 @@ export async function createProvincialPublicity(
         createdBy: caller.id,
       },
       body.declarationIds,
-      'provincial',
     );
     const owners = await tx
       .select({ id: declarations.id, name: declarations.clusterName, div: declarations.divisionCode })

@@ -149,7 +149,10 @@ export function publicityNoticeBody(
   ].join('\n');
 }
 
-/** Inserts a 公示 period (national: `campaignYear`; a unit's: `provincialCampaignId`) and its listed declarations in order. */
+/**
+ * Inserts a 公示 period (national: `campaignYear`; a unit's: `provincialCampaignId`) and its listed
+ * declarations in order, at the period's level.
+ */
 export async function insertPublicityPeriod(
   tx: Executor,
   period: {
@@ -162,8 +165,8 @@ export async function insertPublicityPeriod(
     createdBy: string;
   },
   declarationIds: string[],
-  level: 'national' | 'provincial',
 ) {
+  const level = period.provincialCampaignId ? 'provincial' : 'national';
   const [p] = await tx.insert(publicityPeriods).values(period).returning();
   await tx.insert(publicityItems).values(
     declarationIds.map((declarationId, i) => ({
@@ -240,7 +243,6 @@ export async function createPublicity(
         createdBy: caller.id,
       },
       input.declarationIds,
-      'national',
     );
     await notifyOwners(tx, input.declarationIds, (d) => ({
       kind: 'publicity',
