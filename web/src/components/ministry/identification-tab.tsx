@@ -2,7 +2,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Empty, Input, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { ministryApi } from '../../api/ministry.ts';
@@ -31,13 +31,10 @@ export function IdentificationTab({ year }: { year: number }) {
   const [noticeNo, setNoticeNo] = useState('');
   const periods = usePublicity(year);
   const today = useServerToday();
-  const [publishedOn, setPublishedOn] = useState(today);
-  const [dateTouched, setDateTouched] = useState(false);
-  const ends = (periods.data?.items ?? []).map((p) => p.endsOn).join(',');
-  // The list is published after the 公示 ends: start from the day after, unless the user picked a date.
-  useEffect(() => {
-    if (!dateTouched) setPublishedOn(ends ? defaultPublishedOn(today, ends.split(',')) : today);
-  }, [ends, dateTouched, today]);
+  const ends = (periods.data?.items ?? []).map((p) => p.endsOn);
+  // The list is published after the 公示 ends: the day after, unless the user picked a date.
+  const [picked, setPicked] = useState<string | null>(null);
+  const publishedOn = picked ?? defaultPublishedOn(today, ends);
   const [excluded, setExcluded] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [tried, setTried] = useState(false);
@@ -146,9 +143,7 @@ export function IdentificationTab({ year }: { year: number }) {
                   allowClear={false}
                   value={dayjs(publishedOn)}
                   onChange={(d) => {
-                    if (!d) return;
-                    setDateTouched(true);
-                    setPublishedOn(d.format('YYYY-MM-DD'));
+                    if (d) setPicked(d.format('YYYY-MM-DD'));
                   }}
                 />
               </div>
