@@ -23,7 +23,16 @@ export function QueryError({ error, retry }: { error: Error; retry: () => void }
  */
 export function errorText(err: unknown, { withDetails = true }: { withDetails?: boolean } = {}): string {
   if (!(err instanceof Error)) return String(err);
-  if (!(err instanceof ApiError) || !i18next.language?.startsWith('zh')) return err.message;
+  if (!(err instanceof ApiError)) return err.message;
+  return problemText(err, { withDetails });
+}
+
+/** The same for an error the server reported inside a body (a bulk action's per-item `error`). */
+export function problemText(
+  err: { code: string; message: string; details: unknown[] },
+  { withDetails = true }: { withDetails?: boolean } = {},
+): string {
+  if (!i18next.language?.startsWith('zh')) return err.message;
   const key = `errors.codes.${err.code}`;
   // The key is built at run time; i18next's typed keys cannot see it (exists() guards it).
   const headline = i18next.exists(key) ? String(i18next.t(key as 'errors.retry')) : err.message;

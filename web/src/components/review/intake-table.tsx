@@ -18,13 +18,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { StandardsOverall } from '../../../../domain/standards.ts';
 import { DECLARATION_STATUSES, type DeclarationStatus } from '../../../../domain/workflow.ts';
-import { ApiError } from '../../api/client.ts';
 import { type BulkResult, reviewApi, UNIT_ACTIONS, type UnitAction } from '../../api/review.ts';
 import { invalidateReviewViews } from '../../api/review-queries.ts';
 import { useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../declaration/format.ts';
 import { DeclarationStatusTag, statusLabel } from '../declaration/status-tag.tsx';
-import { errorText } from '../ministry/query-error.tsx';
+import { problemText } from '../ministry/query-error.tsx';
 import { FilterField } from '../reference/filter-field.tsx';
 import { ActionModal } from './action-modal.tsx';
 import {
@@ -291,10 +290,7 @@ export function IntakeTable({
             <ul className="action-names">
               {failures.items.map((f) => (
                 <li key={f.id}>
-                  {nameOf(f.id)}：
-                  {f.error
-                    ? errorText(new ApiError(409, f.error.code, f.error.message, f.error.details))
-                    : null}
+                  {nameOf(f.id)}：{f.error ? problemText(f.error) : null}
                 </li>
               ))}
             </ul>
