@@ -16,10 +16,12 @@ const RUNS = 15;
 /** `+2.3 ms` or `−0.4 ms`: what the batch adds may come out below zero on a noisy machine. */
 const signed = (x: number, format: (n: number) => string) => `${x < 0 ? '−' : '+'}${format(Math.abs(x))}`;
 
-v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as (options?: { type: 'minor' | 'major' }) => void;
-/** A young-generation collection now (V8's gc extension, exposed at run time for this scenario). */
-const scavenge = () => gc({ type: 'minor' });
+/** A young-generation collection on demand: V8's gc extension, exposed at run time when the scenario runs. */
+function scavenger(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as (options?: { type: 'minor' | 'major' }) => void;
+  return () => gc({ type: 'minor' });
+}
 const READ = `SELECT id, unit_code, standards_version, content FROM declarations WHERE campaign_year = $1`;
 
 /**
@@ -28,6 +30,7 @@ const READ = `SELECT id, unit_code, standards_version, content FROM declarations
  * same rows. Both run in this process on the same connection, alternating, fifteen times each (the read varies by tens of percent on a shared machine).
  */
 export async function nationalBatch(ctx: Context): Promise<ScenarioResult> {
+  const scavenge = scavenger();
   const client = new pg.Client({ connectionString: ctx.databaseUrl });
   await client.connect();
   try {
