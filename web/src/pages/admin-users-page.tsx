@@ -330,15 +330,15 @@ function CreateUserDrawer({
   const role = Form.useWatch('role', form);
   const [saving, setSaving] = useState(false);
   const [generated, setGenerated] = useState<string | null>(null);
-  const [countyQ, setCountyQ] = useState('');
+  const [divisionQ, setDivisionQ] = useState('');
   const { general, setGeneral, fail } = useFailure();
   const need = scopeFieldsFor(role);
 
   const divisionLevel = need.division === 'city' ? 'prefecture' : 'county';
-  const counties = useQuery({
-    queryKey: ['divisions', 'user-picker', divisionLevel, countyQ],
+  const divisions = useQuery({
+    queryKey: ['divisions', 'user-picker', divisionLevel, divisionQ],
     queryFn: ({ signal }) =>
-      api.divisions({ level: divisionLevel, q: countyQ || undefined, limit: 30 }, signal),
+      api.divisions({ level: divisionLevel, q: divisionQ || undefined, limit: 30 }, signal),
     enabled: open && need.division !== null,
     placeholderData: keepPreviousData,
   });
@@ -396,7 +396,7 @@ function CreateUserDrawer({
           // A county and a city are different levels of division: a new role starts the choice again.
           if (changed.role) {
             form.setFieldValue('divisionCode', undefined);
-            setCountyQ('');
+            setDivisionQ('');
           }
         }}
         onFinish={(v) => void submit(v)}
@@ -432,12 +432,12 @@ function CreateUserDrawer({
             <FormSelect
               showSearch
               filterOption={false}
-              onSearch={(v) => setCountyQ(v.trim())}
+              onSearch={(v) => setDivisionQ(v.trim())}
               placeholder={
                 need.division === 'city' ? t('adminUsers.cityPlaceholder') : t('adminUsers.countyPlaceholder')
               }
-              loading={counties.isFetching}
-              options={(counties.data?.items ?? []).map((d) => ({
+              loading={divisions.isFetching}
+              options={(divisions.data?.items ?? []).map((d) => ({
                 value: d.code,
                 label: `${[...d.path.map((p) => p.name), d.name].join(' / ')} (${d.code})`,
               }))}

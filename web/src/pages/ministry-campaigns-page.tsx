@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignDto } from '../../../domain/campaigns.ts';
 import { useCampaigns } from '../api/declaration-queries.ts';
 import { ministryApi, type Notice } from '../api/ministry.ts';
+import { useServerToday } from '../api/queries.ts';
 import { CampaignFormDrawer } from '../components/ministry/campaign-form-drawer.tsx';
 import { MinistryOnly } from '../components/ministry/ministry-guard.tsx';
 import { errorText, QueryError } from '../components/ministry/query-error.tsx';
@@ -13,7 +14,6 @@ import { PageLoading } from '../components/page-loading.tsx';
 import { formatDate } from '../components/review/review-format.ts';
 import { useLanguage } from '../i18n/index.ts';
 import '../components/ministry/ministry.css';
-import { useServerToday } from '../api/queries.ts';
 
 /** The ministry's screen, the admin's too: the campaign routes accept both. */
 export default function MinistryCampaignsPage() {
